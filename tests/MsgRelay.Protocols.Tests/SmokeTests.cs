@@ -1,7 +1,0 @@
-namespace MsgRelay.Protocols.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Assembly_loads() => Assert.Equal("MsgRelay.Protocols", typeof(SmokeTests).Namespace![..^6]);
-}
