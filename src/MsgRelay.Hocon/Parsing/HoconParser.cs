@@ -1,0 +1,347 @@
+namespace MsgRelay.Hocon.Parsing;
+
+/// <summary>Recursive-descent parser from tokens to an unresolved value tree. Keys with dots
+/// become nested objects, duplicate keys merge, includes are read and merged in place, and value
+/// concatenations without substitutions are combined immediately.</summary>
+internal sealed partial class HoconParser
+{
+    private readonly List<Token> _tokens;
+    private readonly ParseContext _context;
+    private int _pos;
+
+    private HoconParser(List<Token> tokens, ParseContext context)
+    {
+        _tokens = tokens;
+        _context = context;
+    }
+
+    /// <summary>Parses a whole document whose root must be an object (braces optional).</summary>
+    public static HoconObject ParseDocument(string text, ParseContext context)
+    {
+        var parser = new HoconParser(Tokenizer.Tokenize(text, context.Description), context);
+        return parser.ParseRoot();
+    }
+
+    private Token Current => _tokens[_pos];
+
+    private HoconOrigin OriginOf(Token token) => new(_context.Description, token.Line, token.Column);
+
+    private HoconException Error(Token at, string reason) => new(OriginOf(at), reason);
+
+    private HoconObject ParseRoot()
+    {
+        SkipWhitespaceAndNewlines();
+        HoconObject root;
+        if (Current.Kind == TokenKind.OpenBrace)
+        {
+            root = ParseBracedObject([]);
+            SkipWhitespaceAndNewlines();
+            if (Current.Kind != TokenKind.End)
+            {
+                throw Error(Current, Current.Kind == TokenKind.CloseBrace
+                    ? "unbalanced '}': there is no open '{' for it to close"
+                    : $"expected end of input after the root object, got {Current.Describe()}");
+            }
+        }
+        else if (Current.Kind == TokenKind.OpenBracket)
+        {
+            throw Error(Current, "the root of a configuration must be an object, got a list");
+        }
+        else
+        {
+            root = new HoconObject(OriginOf(Current));
+            ParseFields(root, [], braced: false, Current);
+        }
+
+        return root;
+    }
+
+    private void SkipWhitespace()
+    {
+        while (Current.Kind == TokenKind.Whitespace)
+        {
+            _pos++;
+        }
+    }
+
+    private void SkipWhitespaceAndNewlines()
+    {
+        while (Current.Kind is TokenKind.Whitespace or TokenKind.Newline)
+        {
+            _pos++;
+        }
+    }
+
+    private HoconObject ParseBracedObject(string[] path)
+    {
+        var open = Current;
+        _pos++;
+        var obj = new HoconObject(OriginOf(open));
+        ParseFields(obj, path, braced: true, open);
+        return obj;
+    }
+
+    /// <summary>Reads fields into <paramref name="obj"/> until '}' (braced) or end of input.</summary>
+    private void ParseFields(HoconObject obj, string[] path, bool braced, Token open)
+    {
+        bool needSeparator = false;
+        while (true)
+        {
+            SkipWhitespace();
+            var t = Current;
+            switch (t.Kind)
+            {
+                case TokenKind.Newline:
+                    _pos++;
+                    needSeparator = false;
+                    continue;
+                case TokenKind.CloseBrace when braced:
+                    _pos++;
+                    return;
+                case TokenKind.CloseBrace:
+                    throw Error(t, "unbalanced '}': there is no open '{' for it to close");
+                case TokenKind.End when braced:
+                    throw Error(t, $"unbalanced '{{': the object opened at line {open.Line}, column {open.Column} is never closed");
+                case TokenKind.End:
+                    return;
+                case TokenKind.Comma:
+                    if (!needSeparator)
+                    {
+                        throw Error(t, "unexpected ',': expected a field");
+                    }
+
+                    _pos++;
+                    needSeparator = false;
+                    continue;
+            }
+
+            if (needSeparator)
+            {
+                throw Error(t, $"expected ',' or a newline after a field, got {t.Describe()}");
+            }
+
+            if (IsIncludeStatement())
+            {
+                ParseInclude(obj, path);
+            }
+            else
+            {
+                ParseField(obj, path);
+            }
+
+            needSeparator = true;
+        }
+    }
+
+    private void ParseField(HoconObject obj, string[] path)
+    {
+        var keyStart = Current;
+        var key = ParseKey();
+        SkipWhitespaceAndNewlines();
+        var sep = Current;
+        string[] fullPath = [.. path, .. key];
+        HoconValue value;
+        switch (sep.Kind)
+        {
+            case TokenKind.Colon or TokenKind.Equals:
+                _pos++;
+                SkipWhitespaceAndNewlines();
+                value = ParseValue(fullPath);
+                break;
+            case TokenKind.OpenBrace:
+                value = ParseValue(fullPath);
+                break;
+            case TokenKind.PlusEquals:
+                _pos++;
+                SkipWhitespaceAndNewlines();
+                var element = ParseValue(fullPath);
+                var origin = OriginOf(sep);
+                // a += b means a = ${?a} [b], looked up from the root of the whole configuration.
+                var self = MakeSubstitution(fullPath, optional: true, origin);
+                value = new HoconConcatenation([self, new HoconArray(element.Origin, [element])], origin);
+                break;
+            default:
+                throw Error(sep, $"expected ':', '=', '+=' or '{{' after key '{HoconPath.Render(key)}', got {sep.Describe()}");
+        }
+
+        for (int i = key.Length - 1; i > 0; i--)
+        {
+            var wrapper = new HoconObject(OriginOf(keyStart));
+            wrapper.Set(key[i], value);
+            value = wrapper;
+        }
+
+        obj.MergeField(key[0], value);
+    }
+
+    private string[] ParseKey()
+    {
+        var start = Current;
+        var pieces = new List<(string Text, bool Quoted)>();
+        while (true)
+        {
+            var t = Current;
+            if (t.Kind == TokenKind.Unquoted)
+            {
+                pieces.Add((t.Text, false));
+            }
+            else if (t.Kind == TokenKind.Quoted)
+            {
+                pieces.Add((t.Text, true));
+            }
+            else if (t.Kind == TokenKind.Whitespace)
+            {
+                pieces.Add((t.Text, false));
+            }
+            else
+            {
+                break;
+            }
+
+            _pos++;
+        }
+
+        while (pieces.Count > 0 && !pieces[^1].Quoted && pieces[^1].Text.All(Tokenizer.IsWhitespace))
+        {
+            pieces.RemoveAt(pieces.Count - 1);
+        }
+
+        if (pieces.Count == 0)
+        {
+            throw Error(start, $"expected a key, got {start.Describe()}");
+        }
+
+        var display = string.Concat(pieces.Select(p => p.Text));
+        return HoconPath.FromPieces(pieces, display, OriginOf(start));
+    }
+
+    private HoconSubstitution MakeSubstitution(string[] writtenPath, bool optional, HoconOrigin origin)
+    {
+        var prefix = _context.IncludePrefix;
+        return prefix.Length == 0
+            ? new HoconSubstitution(writtenPath, null, optional, origin)
+            : new HoconSubstitution([.. prefix, .. writtenPath], writtenPath, optional, origin);
+    }
+
+    /// <summary>Reads one value, which may be a concatenation of several on the same line.</summary>
+    private HoconValue ParseValue(string[] path)
+    {
+        var pieces = new List<HoconValue>();
+        Token? pendingWhitespace = null;
+        while (true)
+        {
+            var t = Current;
+            if (t.Kind == TokenKind.Whitespace)
+            {
+                pendingWhitespace = t;
+                _pos++;
+                continue;
+            }
+
+            if (t.Kind is not (TokenKind.Unquoted or TokenKind.Quoted or TokenKind.Substitution or TokenKind.OpenBrace or TokenKind.OpenBracket))
+            {
+                break;
+            }
+
+            if (pieces.Count > 0 && pendingWhitespace is { } ws)
+            {
+                pieces.Add(new HoconString(ws.Text, OriginOf(ws), isWhitespace: true));
+            }
+
+            pendingWhitespace = null;
+            pieces.Add(ParseSimpleValue(path));
+        }
+
+        if (pieces.Count == 0)
+        {
+            throw Error(Current, $"expected a value, got {Current.Describe()}");
+        }
+
+        if (pieces.Count == 1)
+        {
+            return pieces[0];
+        }
+
+        var origin = pieces[0].Origin;
+        if (pieces.Exists(p => p is HoconSubstitution))
+        {
+            return new HoconConcatenation(pieces, origin);
+        }
+
+        return Concatenation.Combine(pieces, origin) ?? throw Error(Current, "empty value");
+    }
+
+    private HoconValue ParseSimpleValue(string[] path)
+    {
+        var t = Current;
+        switch (t.Kind)
+        {
+            case TokenKind.OpenBrace:
+                return ParseBracedObject(path);
+            case TokenKind.OpenBracket:
+                return ParseArray(path);
+            case TokenKind.Substitution:
+                _pos++;
+                return MakeSubstitution(t.Path!, t.Optional, OriginOf(t));
+            case TokenKind.Quoted:
+                _pos++;
+                return new HoconString(t.Text, OriginOf(t));
+            default:
+                _pos++;
+                return Unquoted(t.Text, OriginOf(t));
+        }
+    }
+
+    internal static HoconValue Unquoted(string text, HoconOrigin origin) => text switch
+    {
+        "true" => new HoconBoolean(true, origin),
+        "false" => new HoconBoolean(false, origin),
+        "null" => new HoconNull(origin),
+        _ when HoconNumber.IsNumberText(text) => new HoconNumber(text, origin),
+        _ => new HoconString(text, origin),
+    };
+
+    private HoconArray ParseArray(string[] path)
+    {
+        var open = Current;
+        _pos++;
+        var items = new List<HoconValue>();
+        bool needSeparator = false;
+        while (true)
+        {
+            SkipWhitespace();
+            var t = Current;
+            switch (t.Kind)
+            {
+                case TokenKind.Newline:
+                    _pos++;
+                    needSeparator = false;
+                    continue;
+                case TokenKind.CloseBracket:
+                    _pos++;
+                    return new HoconArray(OriginOf(open), items, takeOwnership: true);
+                case TokenKind.End:
+                    throw Error(t, $"unbalanced '[': the list opened at line {open.Line}, column {open.Column} is never closed");
+                case TokenKind.Comma:
+                    if (!needSeparator)
+                    {
+                        throw Error(t, "unexpected ',': expected a list element");
+                    }
+
+                    _pos++;
+                    needSeparator = false;
+                    continue;
+                case TokenKind.CloseBrace:
+                    throw Error(t, $"unbalanced '}}' inside the list opened at line {open.Line}, column {open.Column}");
+            }
+
+            if (needSeparator)
+            {
+                throw Error(t, $"expected ',' or a newline between list elements, got {t.Describe()}");
+            }
+
+            items.Add(ParseValue(path));
+            needSeparator = true;
+        }
+    }
+}

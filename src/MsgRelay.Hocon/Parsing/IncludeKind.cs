@@ -1,0 +1,9 @@
+namespace MsgRelay.Hocon.Parsing;
+
+internal enum IncludeKind
+{
+    Heuristic,
+    File,
+    Url,
+    Classpath,
+}

@@ -1,0 +1,19 @@
+namespace MsgRelay.Hocon.Parsing;
+
+internal enum TokenKind
+{
+    End,
+    Whitespace,
+    Newline,
+    Comma,
+    Colon,
+    Equals,
+    PlusEquals,
+    OpenBrace,
+    CloseBrace,
+    OpenBracket,
+    CloseBracket,
+    Unquoted,
+    Quoted,
+    Substitution,
+}
