@@ -47,7 +47,7 @@ internal sealed class Resolver
 
         if (_inProgress.TryGetValue(value, out int chainStart))
         {
-            throw new CycleException(value, chainStart);
+            throw new CycleException(chainStart, [.. _chain.Skip(chainStart)]);
         }
 
         _inProgress[value] = _chain.Count;
@@ -160,6 +160,7 @@ internal sealed class Resolver
 
     private HoconValue? ResolveSubstitution(HoconSubstitution subst)
     {
+        int position = _chain.Count;
         _chain.Add(subst);
         try
         {
@@ -193,9 +194,15 @@ internal sealed class Resolver
             _ = cycle;
             return null;
         }
-        catch (CycleException cycle) when (cycle.ChainStart >= _chain.Count - 1 || _chain.IndexOf(subst) == cycle.ChainStart)
+        catch (CycleException cycle) when (cycle.ChainStart >= position)
         {
-            var links = _chain.Skip(cycle.ChainStart).Select(s => s.ToString()).Append(_chain[cycle.ChainStart].ToString());
+            // The cycle closes at this substitution: report it here, with every link.
+            if (cycle.Links.Count <= 1)
+            {
+                throw new HoconException(subst.Origin, $"could not resolve substitution {subst}: it refers to itself (or to an object containing it) and there is no earlier value of '{HoconPath.Render(subst.WrittenPath)}' to look back to");
+            }
+
+            var links = cycle.Links.Select(s => $"{s} ({s.Origin})").Append(cycle.Links[0].ToString());
             throw new HoconException(subst.Origin, $"substitution cycle: {string.Join(" -> ", links)}");
         }
         finally
@@ -274,10 +281,12 @@ internal sealed class Resolver
         public static Found Missing => default;
     }
 
-    private sealed class CycleException(HoconValue node, int chainStart) : Exception("substitution cycle")
+    /// <summary>Unwinds to the substitution where a cycle started; <see cref="Links"/> is captured
+    /// when it is thrown because the chain shrinks as the stack unwinds.</summary>
+    private sealed class CycleException(int chainStart, IReadOnlyList<HoconSubstitution> links) : Exception("substitution cycle")
     {
-        public HoconValue Node { get; } = node;
-
         public int ChainStart { get; } = chainStart;
+
+        public IReadOnlyList<HoconSubstitution> Links { get; } = links;
     }
 }
