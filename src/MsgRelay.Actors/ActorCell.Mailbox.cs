@@ -1,0 +1,266 @@
+namespace MsgRelay.Actors;
+
+/// <summary>
+/// The mailbox: a lock-free MPSC queue of user messages, a lock-free stack of system messages,
+/// and a status word that makes sure at most one thread-pool work item runs the actor at a time.
+/// </summary>
+internal sealed partial class ActorCell : IThreadPoolWorkItem
+{
+    private const int Scheduled = 1;
+    private const int Closed = 2;
+
+    private int _status;
+    private MailboxNode _userHead;
+    private MailboxNode _userTail;
+    private SystemMessage? _systemHead;
+    private LinkedList<Envelope>? _unstashed;
+    private Task? _pendingTask;
+
+    private bool IsClosed => (Volatile.Read(ref _status) & Closed) != 0;
+
+    public void Tell(object message, IActorRef? sender = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        sender ??= t_running;
+        if ((Volatile.Read(ref _status) & Closed) != 0)
+        {
+            _system.DeadLetterRef.Deliver(message, sender, this);
+            return;
+        }
+        var node = new MailboxNode(message, sender);
+        var previous = Interlocked.Exchange(ref _userTail, node);
+        Volatile.Write(ref previous.Next, node);
+        TrySchedule();
+    }
+
+    public void SendSystemMessage(SystemMessage message)
+    {
+        var head = Volatile.Read(ref _systemHead);
+        while (true)
+        {
+            message.Next = head;
+            var seen = Interlocked.CompareExchange(ref _systemHead, message, head);
+            if (ReferenceEquals(seen, head))
+            {
+                break;
+            }
+            head = seen;
+        }
+        TrySchedule();
+    }
+
+    internal void TrySchedule()
+    {
+        var status = Volatile.Read(ref _status);
+        while ((status & Scheduled) == 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _status, status | Scheduled, status);
+            if (seen == status)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+                return;
+            }
+            status = seen;
+        }
+    }
+
+    /// <summary>One turn of the actor on a thread-pool thread.</summary>
+    public void Execute()
+    {
+        var previousRunning = t_running;
+        t_running = this;
+        try
+        {
+            if (IsClosed)
+            {
+                DrainAfterClose();
+                return;
+            }
+            if (_pendingTask is { } task)
+            {
+                if (!task.IsCompleted)
+                {
+                    return;
+                }
+                _pendingTask = null;
+                if (task.Exception is { } error)
+                {
+                    HandleInvokeFailure(error.InnerExceptions.Count == 1 ? error.InnerExceptions[0] : error);
+                }
+                else if (task.IsCanceled)
+                {
+                    HandleInvokeFailure(new TaskCanceledException(task));
+                }
+            }
+            ProcessSystemMessages();
+            ProcessUserMessages();
+            if (IsClosed)
+            {
+                DrainAfterClose();
+            }
+        }
+        finally
+        {
+            t_running = previousRunning;
+            Interlocked.And(ref _status, ~Scheduled);
+            if (HasWork())
+            {
+                TrySchedule();
+            }
+        }
+    }
+
+    private bool HasWork()
+    {
+        if (IsClosed)
+        {
+            return Volatile.Read(ref _systemHead) is not null || Volatile.Read(ref _userHead.Next) is not null;
+        }
+        if (_pendingTask is { } task)
+        {
+            return task.IsCompleted;
+        }
+        return Volatile.Read(ref _systemHead) is not null
+            || (CanProcessUserMessages && (Volatile.Read(ref _userHead.Next) is not null || _unstashed is { Count: > 0 }));
+    }
+
+    private bool CanProcessUserMessages => _state == CellState.None && _pendingTask is null && _actor is not null;
+
+    private void ProcessSystemMessages()
+    {
+        while (Volatile.Read(ref _systemHead) is not null)
+        {
+            // The stack holds newest first; reverse it to process in arrival order.
+            var list = Interlocked.Exchange(ref _systemHead, null);
+            SystemMessage? ordered = null;
+            while (list is not null)
+            {
+                var next = list.Next;
+                list.Next = ordered;
+                ordered = list;
+                list = next;
+            }
+            while (ordered is not null)
+            {
+                var next = ordered.Next;
+                ordered.Next = null;
+                if (IsClosed)
+                {
+                    HandleSystemMessageWhenClosed(ordered);
+                }
+                else
+                {
+                    HandleSystemMessage(ordered);
+                }
+                ordered = next;
+            }
+        }
+    }
+
+    private void ProcessUserMessages()
+    {
+        var left = _system.Settings.Throughput;
+        while (CanProcessUserMessages && TryDequeue(out var message, out var sender))
+        {
+            Invoke(message, sender);
+            if (Volatile.Read(ref _systemHead) is not null)
+            {
+                ProcessSystemMessages();
+            }
+            if (--left <= 0)
+            {
+                break;
+            }
+        }
+    }
+
+    private bool TryDequeue(out object message, out IActorRef? sender)
+    {
+        if (_unstashed is { Count: > 0 } unstashed)
+        {
+            var first = unstashed.First!.Value;
+            unstashed.RemoveFirst();
+            (message, sender) = (first.Message, first.Sender);
+            return true;
+        }
+        var next = Volatile.Read(ref _userHead.Next);
+        if (next is null)
+        {
+            message = null!;
+            sender = null;
+            return false;
+        }
+        message = next.Message!;
+        sender = next.Sender;
+        // The dequeued node becomes the new stub; clear it so it does not keep the message alive.
+        next.Message = null;
+        next.Sender = null;
+        _userHead = next;
+        return true;
+    }
+
+    private void HandleSystemMessage(SystemMessage message)
+    {
+        switch (message)
+        {
+            case Create:
+                CreateActor();
+                break;
+            case Terminate:
+                BeginTerminate();
+                break;
+            case Recreate recreate:
+                FaultRecreate(recreate.Cause);
+                break;
+            case Resume:
+                FaultResume();
+                break;
+            case Failed failed:
+                HandleFailed(failed);
+                break;
+            case Watch watch:
+                AddWatcher(watch.Watcher);
+                break;
+            case Unwatch unwatch:
+                RemoveWatcher(unwatch.Watcher);
+                break;
+            case DeathWatchNotification notification:
+                WatchedActorTerminated(notification);
+                break;
+            case ChildTerminated childTerminated:
+                HandleChildTerminated(childTerminated.Child);
+                break;
+        }
+    }
+
+    private void HandleSystemMessageWhenClosed(SystemMessage message)
+    {
+        if (message is Watch { Watcher: IInternalActorRef watcher } && !ReferenceEquals(watcher, this))
+        {
+            watcher.SendSystemMessage(new DeathWatchNotification(this, ExistenceConfirmed: true));
+        }
+    }
+
+    private void DrainAfterClose()
+    {
+        ProcessSystemMessages();
+        while (TryDequeue(out var message, out var sender))
+        {
+            _system.DeadLetterRef.Deliver(message, sender, this);
+        }
+    }
+
+    /// <summary>Puts messages back at the front of the mailbox, keeping their order (unstash).</summary>
+    internal void Prepend(IReadOnlyList<Envelope> envelopes)
+    {
+        if (envelopes.Count == 0)
+        {
+            return;
+        }
+        _unstashed ??= new LinkedList<Envelope>();
+        for (var i = envelopes.Count - 1; i >= 0; i--)
+        {
+            _unstashed.AddFirst(envelopes[i]);
+        }
+    }
+}
