@@ -96,7 +96,6 @@ internal static class UnitFormats
             || !decimal.TryParse(numberText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out number))
         {
             number = 0;
-            error = "not a number followed by an optional unit";
             return false;
         }
 
