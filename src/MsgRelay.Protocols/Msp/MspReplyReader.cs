@@ -3,17 +3,6 @@ using MsgRelay.Protocols.Text;
 
 namespace MsgRelay.Protocols.Msp;
 
-/// <summary>A version 2 reply as read by a client: positive or negative, with its explanation.</summary>
-/// <param name="Positive">True for <c>+</c>.</param>
-/// <param name="Text">The explanation after the sign, possibly empty.</param>
-public sealed record MspReply(bool Positive, string Text);
-
-/// <summary>What <see cref="MspReplyReader.Read"/> made of the buffered bytes.</summary>
-/// <param name="Status">Complete, incomplete, or rejected (not a reply, or longer than 512 octets).</param>
-/// <param name="Reply">The reply when complete.</param>
-/// <param name="Consumed">End of the reply when complete; otherwise the start of the buffer.</param>
-public readonly record struct MspReplyReadResult(ReadStatus Status, MspReply? Reply, SequencePosition Consumed);
-
 /// <summary>Reads the server's answer to a version 2 message over TCP (<c>+</c>/<c>-</c>, text, NUL).</summary>
 public static class MspReplyReader
 {

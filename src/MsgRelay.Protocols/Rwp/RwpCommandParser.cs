@@ -33,7 +33,7 @@ public static class RwpCommandParser
     {
         ArgumentNullException.ThrowIfNull(line);
         command = null;
-        if (HasControl(line))
+        if (ControlCharacters.ContainsAnyExceptTab(line))
         {
             error = "control character in command line";
             return false;
@@ -207,19 +207,6 @@ public static class RwpCommandParser
         }
 
         return word;
-    }
-
-    private static bool HasControl(string line)
-    {
-        foreach (var c in line)
-        {
-            if (c != '\t' && ControlCharacters.IsControl(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool Is(ReadOnlySpan<char> verb, string name) => verb.Equals(name, StringComparison.OrdinalIgnoreCase);

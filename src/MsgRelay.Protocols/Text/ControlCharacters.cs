@@ -12,6 +12,7 @@ public static class ControlCharacters
     private static readonly SearchValues<byte> AnyControl = SearchValues.Create(BuildSet(allowLineBreaks: false));
     private static readonly SearchValues<byte> ControlExceptLineBreaks = SearchValues.Create(BuildSet(allowLineBreaks: true));
     private static readonly SearchValues<char> AnyControlChar = SearchValues.Create(ToChars(BuildSet(allowLineBreaks: false)));
+    private static readonly SearchValues<char> ControlCharExceptTab = SearchValues.Create(ToChars(BuildSet(allowLineBreaks: false)).Where(c => c != '\t').ToArray());
 
     /// <summary>True for C0, DEL and C1 codes.</summary>
     public static bool IsControl(char c) => c < 0x20 || (c >= 0x7F && c <= 0x9F);
@@ -39,6 +40,9 @@ public static class ControlCharacters
 
     /// <summary>True when the string holds any control code (CR, LF and TAB included).</summary>
     public static bool ContainsAny(ReadOnlySpan<char> text) => text.ContainsAny(AnyControlChar);
+
+    /// <summary>True when the string holds a control code other than TAB (an RWP command line, where TAB separates words).</summary>
+    public static bool ContainsAnyExceptTab(ReadOnlySpan<char> text) => text.ContainsAny(ControlCharExceptTab);
 
     private static byte[] BuildSet(bool allowLineBreaks)
     {
