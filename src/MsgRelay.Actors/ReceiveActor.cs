@@ -33,6 +33,13 @@ public abstract class ReceiveActor : ActorBase
     /// </summary>
     protected void ReceiveAsync<T>(Func<T, Task> handler, Predicate<T>? shouldHandle = null) => Target.Add(new AsyncHandler<T>(handler, shouldHandle));
 
+    /// <summary>Asynchronously handles messages of type <typeparamref name="T"/> for which <paramref name="predicate"/> holds.</summary>
+    protected void ReceiveAsync<T>(Func<T, bool> predicate, Func<T, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        Target.Add(new AsyncHandler<T>(handler, m => predicate(m)));
+    }
+
     /// <summary>Handles any message not handled by an earlier handler.</summary>
     protected void ReceiveAny(Action<object> handler) => Target.Add(new SyncHandler<object>(handler, null));
 
