@@ -40,6 +40,11 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>The parser that created this object and may still extend it in place; objects
+    /// are never reachable from two places while their builder runs, so this saves copying on
+    /// every path key (<c>a.b.c = 1</c>) without breaking immutability for anyone else.</summary>
+    internal object? Builder { get; init; }
+
     /// <summary>Sets a field while the object is being built (parser, merge, resolver only).</summary>
     internal void Set(string key, HoconValue value)
     {

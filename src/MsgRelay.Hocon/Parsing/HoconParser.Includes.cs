@@ -13,13 +13,13 @@ internal sealed partial class HoconParser
             return false;
         }
 
-        int i = _pos + 1;
-        while (_tokens[i].Kind is TokenKind.Whitespace or TokenKind.Newline)
+        int i = 1;
+        while (Peek(i).Kind is TokenKind.Whitespace or TokenKind.Newline)
         {
             i++;
         }
 
-        var next = _tokens[i];
+        var next = Peek(i);
         return next.Kind == TokenKind.Quoted
             || (next.Kind == TokenKind.Unquoted && Array.Exists(IncludeWrappers, w => next.Text.StartsWith(w, StringComparison.Ordinal)));
     }
@@ -27,7 +27,7 @@ internal sealed partial class HoconParser
     private void ParseInclude(HoconObject obj, string[] path)
     {
         var at = Current;
-        _pos++;
+        Advance();
         SkipWhitespaceAndNewlines();
         var opening = new System.Text.StringBuilder();
         while (Current.Kind is TokenKind.Unquoted or TokenKind.Whitespace)
@@ -37,7 +37,7 @@ internal sealed partial class HoconParser
                 opening.Append(Current.Text);
             }
 
-            _pos++;
+            Advance();
         }
 
         if (Current.Kind != TokenKind.Quoted)
@@ -46,7 +46,7 @@ internal sealed partial class HoconParser
         }
 
         string name = Current.Text;
-        _pos++;
+        Advance();
         var closing = new System.Text.StringBuilder();
         while (Current.Kind is TokenKind.Unquoted or TokenKind.Whitespace)
         {
@@ -55,7 +55,7 @@ internal sealed partial class HoconParser
                 closing.Append(Current.Text);
             }
 
-            _pos++;
+            Advance();
         }
 
         string wrappers = opening.ToString();
@@ -88,7 +88,7 @@ internal sealed partial class HoconParser
         var included = IncludeLoader.Load(kind, name, required, _context, OriginOf(at), [.. _context.IncludePrefix, .. path]);
         foreach (var (key, value) in included)
         {
-            obj.MergeField(key, value);
+            MergeInto(obj, key, value);
         }
     }
 }

@@ -5,24 +5,45 @@ namespace MsgRelay.Hocon.Parsing;
 /// concatenations without substitutions are combined immediately.</summary>
 internal sealed partial class HoconParser
 {
-    private readonly List<Token> _tokens;
+    private readonly Tokenizer _tokenizer;
     private readonly ParseContext _context;
-    private int _pos;
+    private readonly List<Token> _lookahead = [];
+    private int _head;
 
-    private HoconParser(List<Token> tokens, ParseContext context)
+    private HoconParser(Tokenizer tokenizer, ParseContext context)
     {
-        _tokens = tokens;
+        _tokenizer = tokenizer;
         _context = context;
     }
 
     /// <summary>Parses a whole document whose root must be an object (braces optional).</summary>
     public static HoconObject ParseDocument(string text, ParseContext context)
     {
-        var parser = new HoconParser(Tokenizer.Tokenize(text, context.Description), context);
+        var parser = new HoconParser(new Tokenizer(text, context.Description), context);
         return parser.ParseRoot();
     }
 
-    private Token Current => _tokens[_pos];
+    private Token Current => Peek(0);
+
+    private Token Peek(int offset)
+    {
+        while (_lookahead.Count - _head <= offset)
+        {
+            _lookahead.Add(_tokenizer.Next());
+        }
+
+        return _lookahead[_head + offset];
+    }
+
+    private void Advance()
+    {
+        _head++;
+        if (_head == _lookahead.Count)
+        {
+            _lookahead.Clear();
+            _head = 0;
+        }
+    }
 
     private HoconOrigin OriginOf(Token token) => new(_context.Description, token.Line, token.Column);
 
@@ -49,7 +70,7 @@ internal sealed partial class HoconParser
         }
         else
         {
-            root = new HoconObject(OriginOf(Current));
+            root = NewObject(OriginOf(Current));
             ParseFields(root, [], braced: false, Current);
         }
 
@@ -60,7 +81,7 @@ internal sealed partial class HoconParser
     {
         while (Current.Kind == TokenKind.Whitespace)
         {
-            _pos++;
+            Advance();
         }
     }
 
@@ -68,15 +89,15 @@ internal sealed partial class HoconParser
     {
         while (Current.Kind is TokenKind.Whitespace or TokenKind.Newline)
         {
-            _pos++;
+            Advance();
         }
     }
 
     private HoconObject ParseBracedObject(string[] path)
     {
         var open = Current;
-        _pos++;
-        var obj = new HoconObject(OriginOf(open));
+        Advance();
+        var obj = NewObject(OriginOf(open));
         ParseFields(obj, path, braced: true, open);
         return obj;
     }
@@ -92,11 +113,11 @@ internal sealed partial class HoconParser
             switch (t.Kind)
             {
                 case TokenKind.Newline:
-                    _pos++;
+                    Advance();
                     needSeparator = false;
                     continue;
                 case TokenKind.CloseBrace when braced:
-                    _pos++;
+                    Advance();
                     return;
                 case TokenKind.CloseBrace:
                     throw Error(t, "unbalanced '}': there is no open '{' for it to close");
@@ -110,7 +131,7 @@ internal sealed partial class HoconParser
                         throw Error(t, "unexpected ',': expected a field");
                     }
 
-                    _pos++;
+                    Advance();
                     needSeparator = false;
                     continue;
             }
@@ -144,7 +165,7 @@ internal sealed partial class HoconParser
         switch (sep.Kind)
         {
             case TokenKind.Colon or TokenKind.Equals:
-                _pos++;
+                Advance();
                 SkipWhitespaceAndNewlines();
                 value = ParseValue(fullPath);
                 break;
@@ -152,7 +173,7 @@ internal sealed partial class HoconParser
                 value = ParseValue(fullPath);
                 break;
             case TokenKind.PlusEquals:
-                _pos++;
+                Advance();
                 SkipWhitespaceAndNewlines();
                 var element = ParseValue(fullPath);
                 var origin = OriginOf(sep);
@@ -164,19 +185,67 @@ internal sealed partial class HoconParser
                 throw Error(sep, $"expected ':', '=', '+=' or '{{' after key '{HoconPath.Render(key)}', got {sep.Describe()}");
         }
 
-        for (int i = key.Length - 1; i > 0; i--)
+        // Walk into objects this parser still owns, so a path key extends them in place.
+        var target = obj;
+        int depth = 0;
+        while (depth < key.Length - 1 && target.TryGetValue(key[depth], out var existing) && existing is HoconObject owned && owned.Builder == this)
         {
-            var wrapper = new HoconObject(OriginOf(keyStart));
+            target = owned;
+            depth++;
+        }
+
+        for (int i = key.Length - 1; i > depth; i--)
+        {
+            var wrapper = NewObject(OriginOf(keyStart));
             wrapper.Set(key[i], value);
             value = wrapper;
         }
 
-        obj.MergeField(key[0], value);
+        MergeInto(target, key[depth], value);
     }
+
+    /// <summary>Same result as <see cref="HoconObject.MergeField"/>, but merges into an object
+    /// this parser owns in place instead of copying it.</summary>
+    private void MergeInto(HoconObject target, string key, HoconValue value)
+    {
+        if (value is HoconObject newer && target.TryGetValue(key, out var existing) && existing is HoconObject older && older.Builder == this)
+        {
+            foreach (var (childKey, childValue) in newer)
+            {
+                MergeInto(older, childKey, childValue);
+            }
+
+            return;
+        }
+
+        target.MergeField(key, value);
+    }
+
+    private HoconObject NewObject(HoconOrigin origin) => new(origin) { Builder = this };
 
     private string[] ParseKey()
     {
         var start = Current;
+
+        // Fast path for the common key: one unquoted token such as "port" or "a.b.c".
+        if (start.Kind == TokenKind.Unquoted && Peek(1).Kind is not (TokenKind.Unquoted or TokenKind.Quoted or TokenKind.Whitespace)
+            || start.Kind == TokenKind.Unquoted && Peek(1).Kind == TokenKind.Whitespace && Peek(2).Kind is TokenKind.Colon or TokenKind.Equals or TokenKind.OpenBrace or TokenKind.PlusEquals)
+        {
+            var text = start.Text;
+            if (!text.Contains('.', StringComparison.Ordinal))
+            {
+                Advance();
+                return [text];
+            }
+
+            var parts = text.Split('.');
+            if (Array.TrueForAll(parts, p => p.Length > 0))
+            {
+                Advance();
+                return parts;
+            }
+        }
+
         var pieces = new List<(string Text, bool Quoted)>();
         while (true)
         {
@@ -198,7 +267,7 @@ internal sealed partial class HoconParser
                 break;
             }
 
-            _pos++;
+            Advance();
         }
 
         while (pieces.Count > 0 && !pieces[^1].Quoted && pieces[^1].Text.All(Tokenizer.IsWhitespace))
@@ -234,7 +303,7 @@ internal sealed partial class HoconParser
             if (t.Kind == TokenKind.Whitespace)
             {
                 pendingWhitespace = t;
-                _pos++;
+                Advance();
                 continue;
             }
 
@@ -281,13 +350,13 @@ internal sealed partial class HoconParser
             case TokenKind.OpenBracket:
                 return ParseArray(path);
             case TokenKind.Substitution:
-                _pos++;
+                Advance();
                 return MakeSubstitution(t.Path!, t.Optional, OriginOf(t));
             case TokenKind.Quoted:
-                _pos++;
+                Advance();
                 return new HoconString(t.Text, OriginOf(t));
             default:
-                _pos++;
+                Advance();
                 return Unquoted(t.Text, OriginOf(t));
         }
     }
@@ -304,7 +373,7 @@ internal sealed partial class HoconParser
     private HoconArray ParseArray(string[] path)
     {
         var open = Current;
-        _pos++;
+        Advance();
         var items = new List<HoconValue>();
         bool needSeparator = false;
         while (true)
@@ -314,11 +383,11 @@ internal sealed partial class HoconParser
             switch (t.Kind)
             {
                 case TokenKind.Newline:
-                    _pos++;
+                    Advance();
                     needSeparator = false;
                     continue;
                 case TokenKind.CloseBracket:
-                    _pos++;
+                    Advance();
                     return new HoconArray(OriginOf(open), items, takeOwnership: true);
                 case TokenKind.End:
                     throw Error(t, $"unbalanced '[': the list opened at line {open.Line}, column {open.Column} is never closed");
@@ -328,7 +397,7 @@ internal sealed partial class HoconParser
                         throw Error(t, "unexpected ',': expected a list element");
                     }
 
-                    _pos++;
+                    Advance();
                     needSeparator = false;
                     continue;
                 case TokenKind.CloseBrace:

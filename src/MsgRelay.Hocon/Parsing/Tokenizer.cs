@@ -11,22 +11,14 @@ internal sealed class Tokenizer
 
     private readonly string _text;
     private readonly string _origin;
-    private readonly List<Token> _tokens = [];
     private int _pos;
     private int _line = 1;
     private int _lineStart;
 
-    private Tokenizer(string text, string origin)
+    public Tokenizer(string text, string origin)
     {
         _text = text;
         _origin = origin;
-    }
-
-    public static List<Token> Tokenize(string text, string origin)
-    {
-        var tokenizer = new Tokenizer(text, origin);
-        tokenizer.Run();
-        return tokenizer._tokens;
     }
 
     internal static bool IsWhitespace(char c) =>
@@ -38,7 +30,9 @@ internal sealed class Tokenizer
     private HoconException Error(string reason, int line, int column) =>
         new(new HoconOrigin(_origin, line, column), reason);
 
-    private void Run()
+    /// <summary>The next token; tokens are produced on demand so a large file never holds
+    /// all of them at once.</summary>
+    public Token Next()
     {
         while (_pos < _text.Length)
         {
@@ -46,12 +40,13 @@ internal sealed class Tokenizer
             int line = _line, column = Column;
             if (c == '\n')
             {
-                _tokens.Add(new Token(TokenKind.Newline, "\n", line, column));
                 _pos++;
                 _line++;
                 _lineStart = _pos;
+                return new Token(TokenKind.Newline, "\n", line, column);
             }
-            else if (IsWhitespace(c))
+
+            if (IsWhitespace(c))
             {
                 int start = _pos;
                 while (_pos < _text.Length && _text[_pos] != '\n' && IsWhitespace(_text[_pos]))
@@ -59,30 +54,41 @@ internal sealed class Tokenizer
                     _pos++;
                 }
 
-                _tokens.Add(new Token(TokenKind.Whitespace, _text[start.._pos], line, column));
+                return new Token(TokenKind.Whitespace, WhitespaceText(start, _pos - start), line, column);
             }
-            else if (c == '#' || (c == '/' && Peek(1) == '/'))
+
+            if (c == '#' || (c == '/' && Peek(1) == '/'))
             {
                 while (_pos < _text.Length && _text[_pos] != '\n')
                 {
                     _pos++;
                 }
+
+                continue;
             }
-            else if (c == '"')
+
+            if (c == '"')
             {
-                _tokens.Add(Peek(1) == '"' && Peek(2) == '"' ? ReadTripleQuoted() : new Token(TokenKind.Quoted, ReadQuoted(), line, column));
+                return Peek(1) == '"' && Peek(2) == '"' ? ReadTripleQuoted() : new Token(TokenKind.Quoted, ReadQuoted(), line, column);
             }
-            else if (c == '$')
-            {
-                _tokens.Add(ReadSubstitution());
-            }
-            else
-            {
-                _tokens.Add(ReadPunctuationOrUnquoted(c, line, column));
-            }
+
+            return c == '$' ? ReadSubstitution() : ReadPunctuationOrUnquoted(c, line, column);
         }
 
-        _tokens.Add(new Token(TokenKind.End, "", _line, Column));
+        return new Token(TokenKind.End, "", _line, Column);
+    }
+
+    private static readonly string[] Spaces = [.. Enumerable.Range(0, 17).Select(n => new string(' ', n))];
+
+    /// <summary>Indentation is the most common token; runs of plain spaces reuse cached strings.</summary>
+    private string WhitespaceText(int start, int length)
+    {
+        if (length < Spaces.Length && _text.AsSpan(start, length).IndexOfAnyExcept(' ') < 0)
+        {
+            return Spaces[length];
+        }
+
+        return _text.Substring(start, length);
     }
 
     private Token ReadPunctuationOrUnquoted(char c, int line, int column)
