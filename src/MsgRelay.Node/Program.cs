@@ -1,1 +1,3 @@
-return 0;
+using MsgRelay.Node.Cli;
+
+return await MsgRelayCli.RunAsync(args);

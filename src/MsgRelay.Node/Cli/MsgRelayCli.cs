@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace MsgRelay.Node.Cli;
+
+/// <summary>The `msgrelay` command line: one sub-command per file in this folder.</summary>
+public static class MsgRelayCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("MsgRelay: a clustered relay for MSP v1/v2 and RWP 1.0 messages (write(1) across a network).");
+        root.Subcommands.Add(ServeCommand.Create());
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        // Signals are handled by the commands themselves (serve runs CoordinatedShutdown on SIGTERM),
+        // so System.CommandLine must not install its own termination handler.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
+        return Build().Parse(args).InvokeAsync(invocation);
+    }
+}
