@@ -5,7 +5,7 @@ using MsgRelay.Actors.TestKit;
 
 public sealed class ContextAndLoggingTests : TestKit
 {
-    /// <summary>Logs through the bridge; the logger is created in a field initializer like in Akka.</summary>
+    /// <summary>Logs through the bridge; the logger is created once, in the constructor.</summary>
     private sealed class Chatty : ReceiveActor
     {
         private readonly ILogger _log = Context.GetLogger();
