@@ -8,10 +8,11 @@ public sealed class ContextAndLoggingTests : TestKit
     /// <summary>Logs through the bridge; the logger is created once, in the constructor.</summary>
     private sealed class Chatty : ReceiveActor
     {
-        private readonly ILogger _log = Context.GetLogger();
+        private readonly ILogger _log;
 
         public Chatty()
         {
+            _log = Context.GetLogger();
             Receive<string>(s =>
             {
                 _log.LogInformation("Heard {Word}", s);
