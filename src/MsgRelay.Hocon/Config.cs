@@ -66,15 +66,15 @@ public sealed partial class Config
 
     /// <summary>The keys of the object at <paramref name="path"/> in file order (the root for an
     /// empty path), e.g. the user names under <c>msgrelay.auth.users</c>. Empty when missing.</summary>
+    /// <exception cref="HoconException">The value at the path is not an object.</exception>
     public IReadOnlyList<string> GetChildKeys(string path = "")
     {
-        var obj = path.Length == 0 ? Root : Find(path, out _) as HoconObject;
-        if (obj is null && path.Length > 0 && Find(path, out _) is { } other and not HoconNull)
+        return (path.Length == 0 ? Root : Find(path, out _)) switch
         {
-            throw WrongType(path, other, "an object");
-        }
-
-        return obj is null ? [] : [.. obj.Keys];
+            null or HoconNull => [],
+            HoconObject obj => [.. obj.Keys],
+            var other => throw WrongType(path, other, "an object"),
+        };
     }
 
     /// <summary>Every leaf (non-object, non-null) value with its full path, depth first in file

@@ -53,7 +53,16 @@ public static class ConfigFactory
             throw new HoconException(HoconOrigin.None("--set"), $"override '{assignment}' must look like path=value");
         }
 
-        var config = ParseString(assignment, $"--set {assignment}");
+        Config config;
+        try
+        {
+            config = ParseString(assignment, $"--set {assignment}");
+        }
+        catch (HoconException e)
+        {
+            throw new HoconException(e.Origin, $"{e.Reason} (the value of an override is HOCON: quote strings that contain : = , # // {{ }} [ ] or $)", e);
+        }
+
         if (config.Root.Count != 1)
         {
             throw new HoconException(HoconOrigin.None("--set"), $"override '{assignment}' must set exactly one path");

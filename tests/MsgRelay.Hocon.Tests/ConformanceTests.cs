@@ -119,6 +119,22 @@ public class ConformanceTests(ITestOutputHelper output)
         AssertJsonEqual(expected.RootElement, ResolveFile(input, environment), expectedFile);
     }
 
+    [Fact]
+    public void Test01_with_environment_fallback_gains_the_variables_that_are_set()
+    {
+        if (!CorpusAvailable())
+        {
+            return;
+        }
+
+        // The README: with fallback on, system.home/pwd/... appear for the variables that exist.
+        var env = new Dictionary<string, string> { ["HOME"] = "/home/me", ["SHELL"] = "/bin/sh" };
+        var config = ConfigFactory.ParseFile(Path.Combine(Corpus.Resources, "test01.conf")).Resolve(ConfigResolveOptions.WithEnvironment(env));
+        Assert.Equal(["home", "shell", "concatenated"], config.GetChildKeys("system"));
+        Assert.Equal("/home/me", config.GetString("system.home"));
+        Assert.Equal("Your Java version is  and your user.home is ", config.GetString("system.concatenated"));
+    }
+
     private static Config ResolveFile(string path, ConfigResolveOptions? options) =>
         ConfigFactory.ParseFile(path).Resolve(options ?? ConfigResolveOptions.NoEnvironment);
 

@@ -97,6 +97,8 @@ public class GetterTests
     {
         Assert.Equal(["alice", "bob"], Sample.GetChildKeys("msgrelay.auth.users"));
         Assert.Empty(Sample.GetChildKeys("msgrelay.absent"));
+        Assert.Equal(["msgrelay"], Sample.GetChildKeys());
+        Assert.Equal("app.conf:2:10: msgrelay.name: expected an object, got \"node-1\"", Assert.Throws<HoconException>(() => Sample.GetChildKeys("msgrelay.name")).Message);
         Assert.True(Sample.GetConfig("msgrelay.auth.users.alice").GetBoolean("admin"));
     }
 

@@ -65,6 +65,11 @@ public class LayeringTests
         Assert.Equal($"--set: override '{assignment}' must look like path=value", Assert.Throws<HoconException>(() => ConfigFactory.ParseOverride(assignment)).Message);
 
     [Fact]
+    public void Override_with_an_unquoted_url_explains_quoting() =>
+        Assert.EndsWith("(the value of an override is HOCON: quote strings that contain : = , # // { } [ ] or $)",
+            Assert.Throws<HoconException>(() => ConfigFactory.ParseOverride("a.url=http://x")).Message, StringComparison.Ordinal);
+
+    [Fact]
     public void Override_error_names_the_override() =>
         Assert.StartsWith("--set a=[1:1:5: ", Assert.Throws<HoconException>(() => ConfigFactory.ParseOverride("a=[1")).Message, StringComparison.Ordinal);
 
