@@ -80,6 +80,10 @@ internal static class HoconRenderer
             case HoconBoolean or HoconNull:
                 sb.Append(value.ConcatenationText);
                 break;
+            case HoconDelayedMerge merge:
+                // Before resolving, show the newest definition; the older ones are hidden by it or merge under it.
+                WriteValue(sb, merge.Stack[0], depth, originComments);
+                break;
             default:
                 // Unresolved values render as written so `config show` works before resolving.
                 sb.Append(value.ToString());
