@@ -35,6 +35,14 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
+    public void Plus_equals_in_an_included_file_appends_to_its_own_field_only()
+    {
+        _folder.Write("part.conf", "list += x");
+        _folder.Write("app.conf", "list = [root]\na { include \"part.conf\" }\nb { list = [b] \n include \"part.conf\" }");
+        Assert.Equal("""{"list":["root"],"a":{"list":["x"]},"b":{"list":["b","x"]}}""", ParseResolved("app.conf").ToJson(false));
+    }
+
+    [Fact]
     public void Missing_optional_include_is_ignored_and_missing_required_include_fails()
     {
         _folder.Write("app.conf", "include \"nothere.conf\"\na = 1");

@@ -141,7 +141,7 @@ internal static class PropertiesParser
                 case 'n': sb.Append('\n'); break;
                 case 'r': sb.Append('\r'); break;
                 case 'f': sb.Append('\f'); break;
-                case 'u' when i + 4 < s.Length + 0 && int.TryParse(s.AsSpan(i + 1, Math.Min(4, s.Length - i - 1)), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code):
+                case 'u' when i + 4 < s.Length && int.TryParse(s.AsSpan(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code):
                     sb.Append((char)code);
                     i += 4;
                     break;
