@@ -9,10 +9,6 @@ public abstract class ActorBase
 {
     private readonly ActorCell _cell;
 
-    // Derived field initializers run before this constructor; they may still use Context
-    // (e.g. `ILogger _log = Context.GetLogger();`), so fall back to the cell being constructed.
-    private ActorCell Cell => _cell ?? ActorCell.Constructing!;
-
     /// <summary>Binds the instance to the cell that is creating it.</summary>
     protected ActorBase()
     {
@@ -33,13 +29,13 @@ public abstract class ActorBase
     }
 
     /// <summary>This actor.</summary>
-    protected IActorRef Self => Cell;
+    protected IActorRef Self => _cell;
 
     /// <summary>Sender of the message being processed.</summary>
-    protected IActorRef Sender => Cell.Sender;
+    protected IActorRef Sender => _cell.Sender;
 
     /// <summary>This actor's context.</summary>
-    protected IActorContext Context => Cell;
+    protected IActorContext Context => _cell;
 
     internal TimerScheduler? TimerScheduler { get; }
 
