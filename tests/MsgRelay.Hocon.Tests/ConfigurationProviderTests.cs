@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MsgRelay.Hocon.Tests;
 
@@ -51,5 +54,40 @@ public sealed class ConfigurationProviderTests : IDisposable
         var configuration = new ConfigurationBuilder().AddHoconConfig(layered).Build();
         Assert.Equal("3", configuration["a:b"]);
         Assert.Equal("2", configuration["a:c"]);
+    }
+
+    [Fact]
+    public void Generic_host_options_binding_reads_hocon_sections()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddHoconString("""
+            msgrelay.listener {
+              port = 4000
+              hosts = [alpha, beta]
+              users { alice { admin = true }, bob { admin = false } }
+            }
+            """);
+        builder.Services.Configure<ListenerOptions>(builder.Configuration.GetSection("msgrelay:listener"));
+        using var host = builder.Build();
+
+        var options = host.Services.GetRequiredService<IOptions<ListenerOptions>>().Value;
+        Assert.Equal(4000, options.Port);
+        Assert.Equal(["alpha", "beta"], options.Hosts);
+        Assert.True(options.Users["alice"].Admin);
+        Assert.False(options.Users["bob"].Admin);
+    }
+
+    public sealed class ListenerOptions
+    {
+        public int Port { get; set; }
+
+        public List<string> Hosts { get; set; } = [];
+
+        public Dictionary<string, UserOptions> Users { get; set; } = [];
+    }
+
+    public sealed class UserOptions
+    {
+        public bool Admin { get; set; }
     }
 }
