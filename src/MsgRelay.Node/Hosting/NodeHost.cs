@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using MsgRelay.Actors;
+using MsgRelay.Hocon;
+using MsgRelay.Node.Configuration;
 using Serilog.Extensions.Logging;
 
 namespace MsgRelay.Node.Hosting;
@@ -11,9 +13,9 @@ namespace MsgRelay.Node.Hosting;
 /// </summary>
 internal static class NodeHost
 {
-    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Config config, NodeSettings settings, CancellationToken cancellationToken)
     {
-        var serilog = NodeLogging.CreateLogger();
+        var serilog = NodeLogging.CreateLogger(settings.LogLevel, settings.JsonLogs);
         using var loggerFactory = new SerilogLoggerFactory(serilog, dispose: true);
         var log = loggerFactory.CreateLogger("MsgRelay.Node");
 

@@ -1,5 +1,7 @@
 using Serilog;
+using System.Globalization;
 using Serilog.Events;
+using Serilog.Formatting.Json;
 
 namespace MsgRelay.Node.Hosting;
 
@@ -7,12 +9,16 @@ namespace MsgRelay.Node.Hosting;
 internal static class NodeLogging
 {
     private const string ConsoleTemplate =
-        "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {SourceContext}{ActorPath:l}: {Message:lj}{NewLine}{Exception}";
+        "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}  ({SourceContext} {ActorPath:l}){NewLine}{Exception}";
 
-    public static Serilog.ILogger CreateLogger(LogEventLevel minimumLevel = LogEventLevel.Information) =>
-        new LoggerConfiguration()
+    public static Serilog.ILogger CreateLogger(LogEventLevel minimumLevel, bool json)
+    {
+        var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(minimumLevel)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .CreateLogger();
+            .Enrich.FromLogContext();
+        configuration = json
+            ? configuration.WriteTo.Console(new JsonFormatter(renderMessage: true))
+            : configuration.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture);
+        return configuration.CreateLogger();
+    }
 }
