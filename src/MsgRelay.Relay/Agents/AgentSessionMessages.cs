@@ -1,3 +1,5 @@
+using MsgRelay.Relay.Routing;
+
 namespace MsgRelay.Relay.Agents;
 
 /// <summary>
@@ -6,3 +8,23 @@ namespace MsgRelay.Relay.Agents;
 /// forwards every line; the session answers through ConnectionWrite/ConnectionClose to its parent.
 /// </summary>
 public sealed record AgentLine(string Line);
+
+/// <summary>
+/// Push <paramref name="Message"/> to the agent. The session answers the sender with
+/// <see cref="Delivered"/> when the agent acknowledges it within the ack timeout, otherwise (timeout,
+/// refusal, session ending) with <see cref="NotAcknowledged"/>; always exactly one of them.
+/// </summary>
+/// <param name="AttemptId">Echoed in the answer so the asker can tell its deliveries apart.</param>
+/// <param name="Message">The message.</param>
+/// <param name="AcceptedAt">When the relay accepted it (the 511 header's unix-ms).</param>
+/// <param name="IsBroadcast">A broadcast skips the directory, so the session applies its own mesg and rules.</param>
+public sealed record Deliver(long AttemptId, RelayMessage Message, DateTimeOffset AcceptedAt, bool IsBroadcast = false);
+
+/// <summary>The agent acknowledged the delivery of attempt <paramref name="AttemptId"/> in time.</summary>
+public sealed record Delivered(long AttemptId);
+
+/// <summary>The delivery of attempt <paramref name="AttemptId"/> did not count, and why.</summary>
+public sealed record NotAcknowledged(long AttemptId, string Reason);
+
+/// <summary>Timer message: delivery <paramref name="DeliveryId"/> was not acknowledged in time.</summary>
+internal sealed record AckTimedOut(string DeliveryId);

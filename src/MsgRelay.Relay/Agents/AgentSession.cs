@@ -1,0 +1,218 @@
+using System.Buffers;
+using Microsoft.Extensions.Logging;
+using MsgRelay.Actors;
+using MsgRelay.Protocols.Rwp;
+using MsgRelay.Relay.Directory;
+using MsgRelay.Relay.Routing;
+using MsgRelay.Relay.Sessions;
+
+namespace MsgRelay.Relay.Agents;
+
+/// <summary>
+/// One agent connection (ARCHITECTURE.md "Agent sessions"), a child of the RWP connection that handed
+/// it the first QUOTE KEY/AGENT line. States: <see cref="LoggingIn"/> (KEY, AGENT) -&gt;
+/// <see cref="Registering"/> (waits for the registry and the user's directory entity, stashing lines) -&gt;
+/// <see cref="Active"/> (pushes 511 deliveries, takes ACK, MESG, AWAY, ALLOW, DENY, PING) -&gt;
+/// <see cref="Closing"/> after QUIT. Stopping (the socket closed) logs the user out.
+/// </summary>
+/// <remarks>
+/// Lines other than the agent commands get: 668 when unparsable, 698 for the ordinary RWP commands
+/// (FROM, TO, SEND...: an agent connection does not send messages), 679 for unknown QUOTE names, and
+/// 678 for agent commands that need a registered session when there is none yet (or AGENT/KEY again).
+/// Every answer is followed by <c>100 Ready.</c> in the same write.
+/// </remarks>
+public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
+{
+    /// <summary>Unacknowledged deliveries one session may hold; beyond it new ones are declined at once.</summary>
+    public const int MaxPendingDeliveries = 100;
+
+    // Activity is reported to the directory at most this often: idle time matters in seconds, and
+    // a report per agent line would double the directory's traffic.
+    private static readonly TimeSpan ActivityReportInterval = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly IActorRef _connection;
+    private readonly string _peer;
+    private readonly RelaySettings _settings;
+    private readonly IActorRef _directory;
+    private readonly IActorRef _registry;
+    private readonly KeyFailureLimiter _limiter;
+    private readonly ILogger _log;
+    private readonly Dictionary<string, PendingDelivery> _pending = new(StringComparer.Ordinal);
+
+    private byte[]? _keyHash;
+    private string _user = string.Empty;
+    private string _tty = string.Empty;
+    private DateTimeOffset _loginTime;
+    private DateTimeOffset _lastActivity;
+    private DateTimeOffset _lastReported;
+    private SessionPreferences _preferences = SessionPreferences.Default;
+    private bool _registered;
+    private long _deliveries;
+
+    /// <summary>Creates a session for the connection <paramref name="connection"/> from <paramref name="peer"/>.</summary>
+    public AgentSession(IActorRef connection, string peer, RelaySettings settings, IActorRef directory, IActorRef registry, KeyFailureLimiter limiter)
+    {
+        _connection = connection;
+        _peer = peer;
+        _settings = settings;
+        _directory = directory;
+        _registry = registry;
+        _limiter = limiter;
+        _log = Context.GetLogger();
+        LoggingIn();
+    }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <inheritdoc />
+    public IStash Stash { get; set; } = null!;
+
+    /// <summary>
+    /// Props of a session. <paramref name="directory"/> is the user directory's shard region,
+    /// <paramref name="registry"/> the node's <see cref="SessionRegistry"/>.
+    /// </summary>
+    public static Props Props(IActorRef connection, string peer, RelaySettings settings, IActorRef directory, IActorRef registry, KeyFailureLimiter limiter) =>
+        Actors.Props.Create(() => new AgentSession(connection, peer, settings, directory, registry, limiter));
+
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
+
+    private void LoggingIn()
+    {
+        Become(() =>
+        {
+            Receive<AgentLine>(line => OnLine(line, OnLoggingInCommand));
+            Receive<Deliver>(d => Decline(d, "agent not registered"));
+        });
+    }
+
+    private void Registering()
+    {
+        Timers.StartSingleTimer("registration", RegistrationTimedOut.Instance, RegistrationTimeout);
+        Become(() =>
+        {
+            Receive<LocalSessionRegistered>(OnLocalSessionRegistered);
+            Receive<SessionRegistered>(_ => OnRegistered());
+            Receive<RegistrationTimedOut>(_ => OnRegistrationTimedOut());
+            ReceiveAny(_ => Stash.Stash());
+        });
+    }
+
+    private void Active()
+    {
+        Become(() =>
+        {
+            Receive<AgentLine>(line => OnLine(line, OnActiveCommand));
+            Receive<Deliver>(OnDeliver);
+            Receive<AckTimedOut>(OnAckTimedOut);
+        });
+    }
+
+    private void Closing()
+    {
+        Become(() =>
+        {
+            Receive<Deliver>(d => Decline(d, "agent session closing"));
+            Receive<AckTimedOut>(OnAckTimedOut);
+            ReceiveAny(_ => { });
+        });
+    }
+
+    private void OnLine(AgentLine line, Action<RwpCommand> handle)
+    {
+        _lastActivity = Now;
+        if (_registered && _lastActivity - _lastReported >= ActivityReportInterval)
+        {
+            _lastReported = _lastActivity;
+            _directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(_user), new SessionActivity(_user, Self, _lastActivity)));
+            _registry.Tell(new LocalSessionChanged(Self, _lastActivity, _preferences));
+        }
+
+        if (!RwpCommandParser.TryParse(line.Line, out var command, out var error))
+        {
+            AgentSessionLog.LineRejected(_log, error);
+            Reply(RwpReplies.SyntaxError);
+            return;
+        }
+
+        switch (command)
+        {
+            case RwpCommand.Quit:
+                Write(w => RwpResponseWriter.Write(w, RwpReplies.Goodbye));
+                _connection.Tell(new ConnectionClose("agent quit"));
+                Closing();
+                break;
+            case RwpCommand.Quote { Name: RwpQuoteNames.Ping }:
+                Reply(RwpReplies.QuoteOk);
+                break;
+            case RwpCommand.Quote:
+                handle(command);
+                break;
+            default:
+                Reply(AgentReplies.NotAnAgentCommand);
+                break;
+        }
+    }
+
+    private void OnLocalSessionRegistered(LocalSessionRegistered registered)
+    {
+        _tty = registered.Tty;
+        var entry = new SessionEntry(Self, _settings.NodeName, _tty, _loginTime, _lastActivity, _preferences);
+        _directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(_user), new RegisterSession(_user, entry)));
+    }
+
+    private void OnRegistered()
+    {
+        Timers.Cancel("registration");
+        _registered = true;
+        _lastReported = _lastActivity;
+        AgentSessionLog.LoggedIn(_log, _user, _tty, _peer);
+        Reply(RwpReplies.AgentRegistered(_user, _tty));
+        Active();
+        Stash.UnstashAll();
+    }
+
+    private void OnRegistrationTimedOut()
+    {
+        AgentSessionLog.RegistrationTimedOut(_log, _user, _peer);
+        Reply(AgentReplies.RegistrationFailed);
+        _connection.Tell(new ConnectionClose("agent registration timed out"));
+        Stash.ClearStash();
+        Closing();
+    }
+
+    private void Reply(RwpReply reply) => Write(w => RwpResponseWriter.WriteWithReady(w, reply));
+
+    private void Write(Action<IBufferWriter<byte>> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        write(buffer);
+        _connection.Tell(new ConnectionWrite(buffer.WrittenMemory.ToArray()));
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        foreach (var (id, pending) in _pending)
+        {
+            pending.ReplyTo.Tell(new NotAcknowledged(pending.AttemptId, "agent session ended"));
+            AgentSessionLog.NotAcknowledged(_log, id, _user, _tty, "session ended");
+        }
+
+        _pending.Clear();
+        if (_registered)
+        {
+            _directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(_user), new UnregisterSession(_user, Self)));
+            AgentSessionLog.LoggedOut(_log, _user, _tty);
+        }
+    }
+
+    private sealed record PendingDelivery(IActorRef ReplyTo, long AttemptId);
+
+    private sealed record RegistrationTimedOut
+    {
+        public static RegistrationTimedOut Instance { get; } = new();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using MsgRelay.Actors;
+using MsgRelay.Protocols.Text;
+using MsgRelay.Relay.Delivery;
+using MsgRelay.Relay.Directory;
+using MsgRelay.Relay.Routing;
+
+namespace MsgRelay.Relay.Agents;
+
+/// <summary>
+/// The agent sessions connected to this node: names their terminals, answers <see cref="ListSessions"/>
+/// (<c>msgrelay who</c>) and delivers broadcasts and messages for "any user on terminal X" (MSP's
+/// empty RECIPIENT), which go by terminal rather than by user and so bypass the user directory.
+/// </summary>
+public sealed class SessionRegistry : ReceiveActor
+{
+    private readonly string _node;
+    private readonly TimeSpan _ackTimeout;
+    private readonly Dictionary<IActorRef, LocalSession> _sessions = [];
+    private long _attempts;
+
+    /// <summary>Creates the registry of node <paramref name="node"/>.</summary>
+    public SessionRegistry(string node, TimeSpan ackTimeout)
+    {
+        _node = node;
+        _ackTimeout = ackTimeout;
+        Receive<RegisterLocalSession>(OnRegister);
+        Receive<LocalSessionChanged>(OnChanged);
+        Receive<Terminated>(t => _sessions.Remove(t.ActorRef));
+        Receive<ListSessions>(_ => OnList());
+        Receive<DeliverToLocalSessions>(OnDeliver);
+    }
+
+    /// <summary>Props of the registry.</summary>
+    public static Props Props(string node, TimeSpan ackTimeout) => Actors.Props.Create(() => new SessionRegistry(node, ackTimeout));
+
+    private void OnRegister(RegisterLocalSession register)
+    {
+        var tty = register.RequestedTty ?? FreeTerminal(register.User);
+        _sessions[register.Session] = new LocalSession(register.User, tty, register.LoginTime, register.LoginTime, SessionPreferences.Default);
+        Context.Watch(register.Session);
+        Sender.Tell(new LocalSessionRegistered(tty));
+    }
+
+    // The lowest agent/<n> the user does not use on this node, so a reconnecting agent gets its old name back.
+    private string FreeTerminal(string user)
+    {
+        var used = _sessions.Values.Where(s => NameComparison.NamesEqual(s.User, user)).Select(s => s.Tty).ToHashSet(NameComparison.Comparer);
+        for (var n = 1; ; n++)
+        {
+            var tty = string.Create(CultureInfo.InvariantCulture, $"agent/{n}");
+            if (!used.Contains(tty))
+            {
+                return tty;
+            }
+        }
+    }
+
+    private void OnChanged(LocalSessionChanged changed)
+    {
+        if (_sessions.TryGetValue(changed.Session, out var session))
+        {
+            _sessions[changed.Session] = session with { LastActivity = changed.LastActivity, Preferences = changed.Preferences };
+        }
+    }
+
+    private void OnList()
+    {
+        var now = Context.System.Scheduler.Now;
+        var list = _sessions.Values
+            .OrderBy(s => s.User, NameComparison.Comparer)
+            .ThenBy(s => s.Tty, StringComparer.Ordinal)
+            .Select(s => new SessionInfo(s.User, s.Tty, _node, s.LoginTime, Max(now - s.LastActivity, TimeSpan.Zero), s.Preferences.MesgEnabled))
+            .ToList();
+        Sender.Tell(new SessionList(list));
+    }
+
+    private void OnDeliver(DeliverToLocalSessions deliver)
+    {
+        var targets = _sessions
+            .Where(s => deliver.Tty is null || NameComparison.NamesEqual(s.Value.Tty, deliver.Tty))
+            .Select(s => s.Key)
+            .ToList();
+        var label = deliver.Tty is null ? "anyone" : "terminal " + deliver.Tty;
+        if (targets.Count == 0)
+        {
+            Sender.Tell(DeliveryOutcome.NotLoggedIn(label));
+            return;
+        }
+
+        var attemptId = ++_attempts;
+        var message = new Deliver(attemptId, deliver.Message, Context.System.Scheduler.Now, IsBroadcast: true);
+        Context.ActorOf(DeliveryAttempt.Props(attemptId, targets, message, Sender, _ackTimeout, n => DeliveryDecision.AfterDelivery(n, label, [])));
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private sealed record LocalSession(string User, string Tty, DateTimeOffset LoginTime, DateTimeOffset LastActivity, SessionPreferences Preferences);
+}

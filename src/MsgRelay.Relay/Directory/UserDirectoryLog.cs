@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+using MsgRelay.Relay.Routing;
+
+namespace MsgRelay.Relay.Directory;
+
+/// <summary>Log events of the user directory entities; event ids 3100-3199 are stable.</summary>
+internal static partial class UserDirectoryLog
+{
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "User {User} registered a session on {Tty} at node {Node} ({Sessions} now)")]
+    public static partial void SessionRegistered(ILogger logger, string user, string tty, string node, int sessions);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Debug, Message = "User {User} lost the session on {Tty} at node {Node} ({Sessions} left)")]
+    public static partial void SessionRemoved(ILogger logger, string user, string tty, string node, int sessions);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Message for {User} not delivered: {Status} ({Reason})")]
+    public static partial void NotDelivered(ILogger logger, string user, DeliveryStatus status, string reason);
+}
