@@ -27,7 +27,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             _system.DeadLetterRef.Deliver(message, sender, this);
             return;
         }
-        var node = new MailboxNode(message, sender);
+        var node = MailboxNode.Rent(message, sender);
         var previous = Interlocked.Exchange(ref _userTail, node);
         Volatile.Write(ref previous.Next, node);
         TrySchedule();
@@ -57,7 +57,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             var seen = Interlocked.CompareExchange(ref _status, status | Scheduled, status);
             if (seen == status)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 return;
             }
             status = seen;
@@ -193,9 +193,12 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         message = next.Message!;
         sender = next.Sender;
         // The dequeued node becomes the new stub; clear it so it does not keep the message alive.
+        // The old stub is unreachable now: its producer finished linking it before we saw Next.
         next.Message = null;
         next.Sender = null;
+        var old = _userHead;
         _userHead = next;
+        MailboxNode.Return(old);
         return true;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MsgRelay.Actors;
 
 /// <summary>
@@ -102,6 +104,33 @@ public abstract class ReceiveActor : ActorBase
     private abstract class Handler
     {
         public abstract bool TryHandle(object message, ReceiveActor owner);
+
+        /// <summary>
+        /// Type test on the hot path: an exact type match is a pointer compare, whereas `is T` in
+        /// shared generic code goes through a runtime cast helper.
+        /// </summary>
+        protected static bool Matches<T>(object message, out T typed)
+        {
+            // Reinterpreting the reference is only valid for reference types (a boxed struct
+            // must be unboxed); typeof(T).IsValueType is a JIT-time constant.
+            if (!typeof(T).IsValueType && message.GetType() == typeof(T))
+            {
+                typed = Unsafe.As<object, T>(ref message);
+                return true;
+            }
+            if (TypeTraits<T>.IsSealed || message is not T cast)
+            {
+                typed = default!;
+                return false;
+            }
+            typed = cast;
+            return true;
+        }
+    }
+
+    private static class TypeTraits<T>
+    {
+        public static readonly bool IsSealed = typeof(T).IsSealed && !typeof(T).IsValueType;
     }
 
     private sealed class SyncHandler<T>(Action<T> handler, Predicate<T>? shouldHandle) : Handler
@@ -110,7 +139,7 @@ public abstract class ReceiveActor : ActorBase
 
         public override bool TryHandle(object message, ReceiveActor owner)
         {
-            if (message is not T typed || (shouldHandle is not null && !shouldHandle(typed)))
+            if (!Matches(message, out T typed) || (shouldHandle is not null && !shouldHandle(typed)))
             {
                 return false;
             }
@@ -125,7 +154,7 @@ public abstract class ReceiveActor : ActorBase
 
         public override bool TryHandle(object message, ReceiveActor owner)
         {
-            if (message is not T typed || (shouldHandle is not null && !shouldHandle(typed)))
+            if (!Matches(message, out T typed) || (shouldHandle is not null && !shouldHandle(typed)))
             {
                 return false;
             }
