@@ -1,0 +1,194 @@
+using System.Buffers;
+using Microsoft.Extensions.Logging;
+using MsgRelay.Actors;
+using MsgRelay.Protocols;
+using MsgRelay.Protocols.Msp;
+using MsgRelay.Protocols.Rwp;
+using MsgRelay.Relay.Routing;
+
+namespace MsgRelay.Relay.Listeners;
+
+/// <summary>
+/// One UDP datagram, from classification to the (optional) reply, then it stops. MSP v1 is
+/// echoed after routing; MSP v2 gets <c>+</c> only when a named recipient got it; RWP dialogues
+/// get nothing back. Duplicates of MSP v2 datagrams are answered as the first copy was and never
+/// routed twice; every reply passes the per-address rate limit.
+/// </summary>
+public sealed class DatagramActor : ReceiveActor
+{
+    private readonly DatagramReceived _datagram;
+    private readonly PortProtocols _protocols;
+    private readonly IActorRef _router;
+    private readonly ListenerSettings _settings;
+    private readonly DatagramGate _gate;
+    private readonly IDatagramReplier _replier;
+    private readonly ILogger _log;
+    private MspMessage? _message;
+    private string? _duplicateKey;
+
+    /// <summary>Creates the actor for one datagram.</summary>
+    public DatagramActor(
+        DatagramReceived datagram,
+        PortProtocols protocols,
+        IActorRef router,
+        ListenerSettings settings,
+        DatagramGate gate,
+        IDatagramReplier replier)
+    {
+        _datagram = datagram;
+        _protocols = protocols;
+        _router = router;
+        _settings = settings;
+        _gate = gate;
+        _replier = replier;
+        _log = Context.GetLogger();
+        Receive<DatagramRouted>(OnRouted);
+        Receive<DatagramDialogueRouted>(_ => Context.Stop(Self));
+    }
+
+    private string Peer => _datagram.PeerHost;
+
+    /// <inheritdoc/>
+    protected override void PreStart()
+    {
+        var data = _datagram.Data;
+        var protocol = _protocols == PortProtocols.Rwp ? WireProtocol.Rwp : ProtocolSniffer.ClassifyDatagram(data);
+        if (protocol == WireProtocol.Msp)
+        {
+            OnMsp(data);
+        }
+        else if (_protocols == PortProtocols.Msp)
+        {
+            Drop("MSP", "not an MSP message");
+        }
+        else
+        {
+            OnRwp(data);
+        }
+    }
+
+    private void OnMsp(byte[] data)
+    {
+        var result = MspReader.Read(new ReadOnlySequence<byte>(data));
+        if (result.Status != ReadStatus.Complete)
+        {
+            Drop("MSP", result.Status == ReadStatus.Incomplete ? "truncated message" : result.Reason);
+            return;
+        }
+
+        var message = result.Message!;
+        _message = message;
+        _log.DatagramBody(Peer, message.Recipient, message.Body);
+        if (message.Version == 2)
+        {
+            _duplicateKey = DuplicateFilter.KeyOf(Peer, message.Sender, message.SenderTerminal, message.Cookie);
+            var check = _gate.CheckDuplicate(_duplicateKey, Context.System.Scheduler.Now);
+            if (check.Status != DuplicateStatus.First)
+            {
+                _log.DatagramDuplicate(Peer, message.Cookie);
+                if (check.Status == DuplicateStatus.Answered && check.Outcome is { } earlier)
+                {
+                    Answer(earlier);
+                }
+
+                Context.Stop(Self);
+                return;
+            }
+        }
+
+        var protocol = message.Version == 1 ? IngressProtocol.Msp1Udp : IngressProtocol.Msp2Udp;
+        _router.Ask<DeliveryOutcome>(new Route(IngressMapping.FromMsp(message, protocol, Peer)), _settings.RouteTimeout)
+            .PipeTo(Self, success: outcome => new DatagramRouted(outcome), failure: _ => new DatagramRouted(null));
+    }
+
+    private void OnRouted(DatagramRouted routed)
+    {
+        if (routed.Outcome is null)
+        {
+            _log.DatagramRouteTimedOut(Peer);
+        }
+
+        if (_duplicateKey is not null)
+        {
+            _gate.CompleteDuplicate(_duplicateKey, routed.Outcome);
+        }
+
+        if (routed.Outcome is { } outcome)
+        {
+            Answer(outcome);
+        }
+        else if (_message!.Version == 1)
+        {
+            // RFC 1159's echo acknowledges receipt, and routing was attempted.
+            Answer(DeliveryOutcome.ForwardFailed("no answer"));
+        }
+
+        Context.Stop(Self);
+    }
+
+    private void Answer(DeliveryOutcome outcome)
+    {
+        ReadOnlyMemory<byte> reply;
+        if (_message!.Version == 1)
+        {
+            if (!OutcomeReplies.Msp1UdpEchoes(outcome))
+            {
+                return;
+            }
+
+            reply = _datagram.Data;
+        }
+        else
+        {
+            if (!OutcomeReplies.Msp2UdpAcknowledges(outcome, namedRecipient: _message.Recipient.Length > 0))
+            {
+                return;
+            }
+
+            reply = Positive;
+        }
+
+        if (!_gate.TryReply(Peer, Context.System.Scheduler.Now))
+        {
+            _log.ReplyRateLimited(Peer);
+            return;
+        }
+
+        _replier.Reply(_datagram, reply);
+    }
+
+    private void OnRwp(byte[] data)
+    {
+        var result = RwpDatagram.Read(data, _settings.ToRwpSessionSettings(), Peer);
+        if (result.IsRejected)
+        {
+            Drop("RWP", result.Rejection!.Value.ToString());
+            return;
+        }
+
+        if (result.Envelopes.Count == 0)
+        {
+            Context.Stop(Self);
+            return;
+        }
+
+        var asks = new Task[result.Envelopes.Count];
+        for (var i = 0; i < asks.Length; i++)
+        {
+            var message = IngressMapping.FromRwp(result.Envelopes[i], IngressProtocol.RwpUdp, Peer);
+            _log.DatagramBody(Peer, message.To.ToString(), message.Body);
+            asks[i] = _router.Ask<DeliveryOutcome>(new Route(message), _settings.RouteTimeout);
+        }
+
+        // Nobody is told the outcome; the actor only lives until the relay has taken every message.
+        Task.WhenAll(asks).PipeTo(Self, success: () => DatagramDialogueRouted.Instance, failure: _ => DatagramDialogueRouted.Instance);
+    }
+
+    private void Drop(string protocol, string reason)
+    {
+        _log.DatagramMalformed(protocol, Peer, reason);
+        Context.Stop(Self);
+    }
+
+    private static readonly byte[] Positive = [(byte)'+', 0];
+}

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using MsgRelay.Actors;
+using MsgRelay.Relay.Sessions;
+
+namespace MsgRelay.Relay.Listeners;
+
+/// <summary>
+/// One TCP port (on one or more addresses): an accept pump per listening socket tells the actor
+/// of each new connection, and the actor starts a <see cref="ConnectionActor"/> for it, or refuses
+/// it politely at the node's connection limit.
+/// </summary>
+public sealed class TcpListenerActor : ReceiveActor
+{
+    private readonly IReadOnlyList<Socket> _sockets;
+    private readonly IReadOnlyList<IPEndPoint> _endpoints;
+    private readonly PortProtocols _protocols;
+    private readonly IActorRef _router;
+    private readonly ListenerSettings _settings;
+    private readonly ConnectionLimit _limit;
+    private readonly Func<IActorRef, string, Props>? _agentSessionProps;
+    private readonly ILogger _log;
+    private readonly byte[] _refusal;
+    private readonly List<IActorRef> _drainWaiters = [];
+    private long _accepted;
+    private bool _unbound;
+
+    /// <summary>Serves the already bound, listening <paramref name="sockets"/> of one port; the actor owns them.</summary>
+    public TcpListenerActor(
+        IReadOnlyList<Socket> sockets,
+        PortProtocols protocols,
+        IActorRef router,
+        ListenerSettings settings,
+        ConnectionLimit limit,
+        Func<IActorRef, string, Props>? agentSessionProps = null)
+    {
+        ArgumentNullException.ThrowIfNull(sockets);
+        ArgumentNullException.ThrowIfNull(limit);
+        _sockets = sockets;
+        _endpoints = [.. sockets.Select(SocketBinding.LocalEndpoint)];
+        _protocols = protocols;
+        _router = router;
+        _settings = settings;
+        _limit = limit;
+        _agentSessionProps = agentSessionProps;
+        _log = Context.GetLogger();
+        _refusal = protocols switch
+        {
+            // On a shared port the client's protocol is unknown before sniffing: a silent close is the only safe answer.
+            PortProtocols.Rwp => Encoding.Latin1.GetBytes("698 Too many connections, try again later.\n"),
+            PortProtocols.Msp => Encoding.Latin1.GetBytes("-Too many connections, try again later\0"),
+            _ => [],
+        };
+
+        Receive<ConnectionAccepted>(OnAccepted);
+        Receive<Terminated>(OnConnectionEnded);
+        Receive<GetBoundEndpoints>(_ => Sender.Tell(new BoundEndpoints("tcp", _endpoints, _protocols)));
+        Receive<StopAccepting>(_ =>
+        {
+            Unbind();
+            Sender.Tell(Unbound.Instance);
+        });
+        Receive<DrainConnections>(_ => OnDrain());
+    }
+
+    /// <inheritdoc/>
+    protected override void PreStart()
+    {
+        var self = Self;
+        for (var i = 0; i < _sockets.Count; i++)
+        {
+            _log.Listening("tcp", _endpoints[i], Describe(_protocols));
+            var socket = _sockets[i];
+            var endpoint = _endpoints[i];
+            _ = Task.Run(() => AcceptLoopAsync(socket, endpoint, self));
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void PostStop()
+    {
+        Unbind();
+        foreach (var child in Context.Children)
+        {
+            _limit.Release();
+            Context.Unwatch(child);
+        }
+    }
+
+    /// <summary>The protocol list as it appears in the "listening on" log line.</summary>
+    public static string Describe(PortProtocols protocols) => protocols switch
+    {
+        PortProtocols.Msp => "msp",
+        PortProtocols.Rwp => "rwp",
+        _ => "msp+rwp",
+    };
+
+    private void OnAccepted(ConnectionAccepted accepted)
+    {
+        if (_unbound)
+        {
+            accepted.Socket.Dispose();
+            return;
+        }
+
+        if (!_limit.TryAcquire())
+        {
+            var transport = new SocketTransport(accepted.Socket);
+            _log.ConnectionRefused(transport.PeerEndpoint, _limit.Open, _limit.Max);
+            transport.Write(_refusal);
+            transport.Close();
+            return;
+        }
+
+        var connection = Context.ActorOf(
+            Props.Create(() => new ConnectionActor(new SocketTransport(accepted.Socket), _router, _settings, _protocols, _agentSessionProps)),
+            "c" + (++_accepted).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Context.Watch(connection);
+    }
+
+    private void OnConnectionEnded(Terminated terminated)
+    {
+        _limit.Release();
+        if (_drainWaiters.Count > 0 && !Context.Children.Any())
+        {
+            ReplyDrained();
+        }
+    }
+
+    private void OnDrain()
+    {
+        Unbind();
+        _drainWaiters.Add(Sender);
+        var any = false;
+        foreach (var child in Context.Children)
+        {
+            any = true;
+            child.Tell(ConnectionDrain.Instance);
+        }
+
+        if (!any)
+        {
+            ReplyDrained();
+        }
+    }
+
+    private void ReplyDrained()
+    {
+        foreach (var waiter in _drainWaiters)
+        {
+            waiter.Tell(Drained.Instance);
+        }
+
+        _drainWaiters.Clear();
+    }
+
+    private void Unbind()
+    {
+        if (_unbound)
+        {
+            return;
+        }
+
+        _unbound = true;
+        for (var i = 0; i < _sockets.Count; i++)
+        {
+            _sockets[i].Dispose();
+            _log.Unbound("tcp", _endpoints[i]);
+        }
+    }
+
+    private async Task AcceptLoopAsync(Socket socket, IPEndPoint endpoint, IActorRef self)
+    {
+        while (true)
+        {
+            Socket accepted;
+            try
+            {
+                accepted = await socket.AcceptAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                // A reset before accept completed, or the process ran out of descriptors: the port stays open.
+                _log.AcceptFailed(endpoint, e.SocketErrorCode.ToString());
+                continue;
+            }
+
+            self.Tell(new ConnectionAccepted(accepted));
+        }
+    }
+}

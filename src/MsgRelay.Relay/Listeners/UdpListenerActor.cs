@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using MsgRelay.Actors;
+
+namespace MsgRelay.Relay.Listeners;
+
+/// <summary>
+/// One UDP port (on one or more addresses): a receive pump per socket tells the actor of each
+/// datagram and the actor starts a <see cref="DatagramActor"/> for it. The duplicate filter and
+/// the reply rate limit are the listener's, shared by its datagrams through a <see cref="DatagramGate"/>.
+/// </summary>
+public sealed class UdpListenerActor : ReceiveActor
+{
+    private const int MaxDatagram = 65_535;
+
+    private readonly IReadOnlyList<Socket> _sockets;
+    private readonly IReadOnlyList<IPEndPoint> _endpoints;
+    private readonly PortProtocols _protocols;
+    private readonly IActorRef _router;
+    private readonly ListenerSettings _settings;
+    private readonly DatagramGate _gate;
+    private readonly ILogger _log;
+    private bool _unbound;
+
+    /// <summary>Serves the already bound <paramref name="sockets"/> of one UDP port; the actor owns them.</summary>
+    public UdpListenerActor(IReadOnlyList<Socket> sockets, PortProtocols protocols, IActorRef router, ListenerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(sockets);
+        ArgumentNullException.ThrowIfNull(settings);
+        _sockets = sockets;
+        _endpoints = [.. sockets.Select(SocketBinding.LocalEndpoint)];
+        _protocols = protocols;
+        _router = router;
+        _settings = settings;
+        _gate = new DatagramGate(settings);
+        _log = Context.GetLogger();
+
+        Receive<DatagramReceived>(OnDatagram);
+        Receive<GetBoundEndpoints>(_ => Sender.Tell(new BoundEndpoints("udp", _endpoints, _protocols)));
+        Receive<StopAccepting>(_ =>
+        {
+            Unbind();
+            Sender.Tell(Unbound.Instance);
+        });
+
+        // Datagram actors finish on their own within the route timeout; nothing to drain.
+        Receive<DrainConnections>(_ => Sender.Tell(Drained.Instance));
+    }
+
+    /// <inheritdoc/>
+    protected override void PreStart()
+    {
+        var self = Self;
+        for (var i = 0; i < _sockets.Count; i++)
+        {
+            _log.Listening("udp", _endpoints[i], TcpListenerActor.Describe(_protocols));
+            var socket = _sockets[i];
+            var endpoint = _endpoints[i];
+            _ = Task.Run(() => ReceiveLoopAsync(socket, endpoint, self));
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void PostStop() => Unbind();
+
+    private void OnDatagram(DatagramReceived datagram)
+    {
+        if (_unbound)
+        {
+            return;
+        }
+
+        Context.ActorOf(Props.Create(() => new DatagramActor(datagram, _protocols, _router, _settings, _gate, SocketReplier.Instance)));
+    }
+
+    private void Unbind()
+    {
+        if (_unbound)
+        {
+            return;
+        }
+
+        _unbound = true;
+        for (var i = 0; i < _sockets.Count; i++)
+        {
+            _sockets[i].Dispose();
+            _log.Unbound("udp", _endpoints[i]);
+        }
+    }
+
+    private async Task ReceiveLoopAsync(Socket socket, IPEndPoint endpoint, IActorRef self)
+    {
+        var buffer = new byte[MaxDatagram];
+        EndPoint any = socket.AddressFamily == AddressFamily.InterNetworkV6
+            ? new IPEndPoint(IPAddress.IPv6Any, 0)
+            : new IPEndPoint(IPAddress.Any, 0);
+        while (true)
+        {
+            SocketReceiveFromResult received;
+            try
+            {
+                received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                // ICMP port unreachable from an earlier reply surfaces here on some systems; the socket is still fine.
+                _log.ReceiveFailed(endpoint, e.SocketErrorCode.ToString());
+                continue;
+            }
+
+            self.Tell(new DatagramReceived(buffer.AsSpan(0, received.ReceivedBytes).ToArray(), (IPEndPoint)received.RemoteEndPoint, socket));
+        }
+    }
+}

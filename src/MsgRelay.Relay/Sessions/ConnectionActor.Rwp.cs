@@ -1,0 +1,167 @@
+using System.Buffers;
+using MsgRelay.Actors;
+using MsgRelay.Protocols;
+using MsgRelay.Protocols.Rwp;
+using MsgRelay.Relay.Agents;
+using MsgRelay.Relay.Listeners;
+using MsgRelay.Relay.Routing;
+
+namespace MsgRelay.Relay.Sessions;
+
+/// <summary>
+/// RWP over TCP through <see cref="RwpSession"/>, and the hand-over to an agent session at the
+/// first QUOTE KEY or QUOTE AGENT.
+/// </summary>
+public sealed partial class ConnectionActor
+{
+    private readonly RwpLineReader _lines;
+    private readonly RwpSession _session;
+    private Mode _mode = Mode.Sniffing;
+    private IActorRef? _agent;
+
+    private enum Mode
+    {
+        Sniffing,
+        Msp,
+        Rwp,
+        Agent,
+    }
+
+    private void BecomeRwp()
+    {
+        _mode = Mode.Rwp;
+        _log.ProtocolChosen(Peer, "RWP");
+        Step = StepRwp;
+        Become(() =>
+        {
+            Receive<ConnectionReceived>(OnReceived);
+            Receive<ConnectionPeerClosed>(closed =>
+            {
+                OnPeerClosed(closed);
+                ProcessInput();
+            });
+            Common();
+        });
+        if (!_peerVanished)
+        {
+            if (_settings.VerboseGreeting)
+            {
+                _session.WriteGreeting(_output);
+            }
+            else
+            {
+                RwpResponseWriter.WriteReady(_output);
+            }
+        }
+
+        ProcessInput();
+    }
+
+    private bool StepRwp()
+    {
+        var buffer = new ReadOnlySequence<byte>(_input);
+        var result = _lines.Read(buffer);
+        Consume(result.Consumed, buffer);
+        if (result.Status == ReadStatus.Incomplete)
+        {
+            return false;
+        }
+
+        if (result.IsTooLong)
+        {
+            _log.LineTooLong(Peer);
+            if (_agent is not null)
+            {
+                RwpResponseWriter.WriteWithReady(_output, RwpReplies.SyntaxError);
+                return true;
+            }
+
+            OnStep(_session.OnLineTooLong(_output), line: null);
+            return true;
+        }
+
+        var line = result.Line!;
+        if (_agent is not null)
+        {
+            _agent.Tell(new AgentLine(line), Self);
+            return true;
+        }
+
+        OnStep(_session.OnLine(line, _output), line);
+        return true;
+    }
+
+    private void OnStep(RwpStep step, string? line)
+    {
+        if (step.ReplyCode >= 600)
+        {
+            _log.RwpError(Peer, step.Reply!.Value.ToString());
+        }
+
+        switch (step.Effect)
+        {
+            case RwpEffect.Send send:
+                StartRoute(new Route(IngressMapping.FromRwp(send.Envelope, IngressProtocol.RwpTcp, _transport.PeerHost)), PendingAnswer.RwpSend);
+                break;
+            case RwpEffect.Verify verify:
+                StartRoute(
+                    IngressMapping.ForVerify(verify.Recipient, _session.From, _session.HostPath?.Origin ?? _transport.PeerHost, _session.ForwardCount, verify.LocalOnly),
+                    PendingAnswer.RwpVerify);
+                break;
+            case RwpEffect.Quote quote:
+                OnQuote(quote, line!);
+                break;
+            case RwpEffect.Close:
+                _closeWhenIdle = true;
+                break;
+        }
+    }
+
+    private void OnQuote(RwpEffect.Quote quote, string line)
+    {
+        var agentCommand = quote.Name is RwpQuoteNames.Agent or RwpQuoteNames.Key;
+        if (!agentCommand || _agentSessionProps is null)
+        {
+            _log.UnknownQuote(Peer, quote.Name);
+            RwpResponseWriter.WriteWithReady(_output, RwpReplies.UnknownQuote);
+            return;
+        }
+
+        // From here on the agent session speaks for this connection; the RWP session is done.
+        _mode = Mode.Agent;
+        _agent = Context.ActorOf(_agentSessionProps(Self, _transport.PeerHost), "agent");
+        Context.Watch(_agent);
+        _log.HandedOver(Peer);
+        _agent.Tell(new AgentLine(line), Self);
+    }
+
+    private void WriteAnswer(PendingAnswer answer, DeliveryOutcome? outcome)
+    {
+        switch (answer)
+        {
+            case PendingAnswer.RwpSend when outcome is null:
+            case PendingAnswer.RwpVerify when outcome is null:
+                RwpResponseWriter.WriteWithReady(_output, OutcomeReplies.RelayBusy);
+                break;
+            case PendingAnswer.RwpSend:
+                OutcomeReplies.WriteSend(_output, outcome!, _settings.AutoreplyCode);
+                LogFailure(outcome!, OutcomeReplies.ForSend(outcome!));
+                break;
+            case PendingAnswer.RwpVerify:
+                RwpResponseWriter.WriteWithReady(_output, OutcomeReplies.ForVerify(outcome!));
+                LogFailure(outcome!, OutcomeReplies.ForVerify(outcome!));
+                break;
+            default:
+                WriteMspAnswer(answer, outcome);
+                break;
+        }
+    }
+
+    private void LogFailure(DeliveryOutcome outcome, RwpReply reply)
+    {
+        if (outcome.Status == DeliveryStatus.Malformed)
+        {
+            _log.RwpError(Peer, reply.ToString());
+        }
+    }
+}

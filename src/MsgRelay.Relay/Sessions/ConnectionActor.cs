@@ -1,0 +1,333 @@
+using System.Buffers;
+using Microsoft.Extensions.Logging;
+using MsgRelay.Actors;
+using MsgRelay.Protocols;
+using MsgRelay.Protocols.Rwp;
+using MsgRelay.Relay.Listeners;
+using MsgRelay.Relay.Routing;
+
+namespace MsgRelay.Relay.Sessions;
+
+/// <summary>
+/// One TCP connection: owns its transport, tells MSP from RWP on a shared port, runs the protocol
+/// and turns the relay's outcomes into replies. Input is parsed only while no Route is pending,
+/// so answers leave strictly in the order the messages came (MSP v2 pipelining) and an RWP session
+/// sees its next line only after the previous answer was written.
+/// </summary>
+/// <remarks>
+/// States: Sniffing (shared port, until the first bytes decide or the window ends) then Msp or
+/// Rwp; an RWP connection becomes Agent at its first QUOTE KEY or QUOTE AGENT. A client that
+/// goes away never loses a message already handed to the relay: the actor waits for the pending
+/// outcome, discards the reply and stops.
+/// </remarks>
+public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
+{
+    private const string SniffTimer = "sniff";
+    private const string IdleTimer = "idle";
+
+    // Unparsed input beyond this pauses reading until the actor catches up.
+    private const int MaxBufferedInput = 16 * 1024;
+
+    private readonly IConnectionTransport _transport;
+    private readonly IActorRef _router;
+    private readonly ListenerSettings _settings;
+    private readonly PortProtocols _protocols;
+    private readonly Func<IActorRef, string, Props>? _agentSessionProps;
+    private readonly ILogger _log;
+    private readonly ArrayBufferWriter<byte> _output = new(256);
+    private ReadOnlyMemory<byte> _input = ReadOnlyMemory<byte>.Empty;
+    private DateTimeOffset _lastActivity;
+    private bool _readPaused;
+    private long _sequence;
+    private long _awaiting = -1;
+    private PendingAnswer _pendingAnswer;
+    private bool _peerDone;
+    private bool _peerVanished;
+    private bool _closeWhenIdle;
+    private bool _stopped;
+
+    /// <summary>Creates the actor for one accepted connection.</summary>
+    /// <param name="transport">The connection's byte stream; the actor owns it.</param>
+    /// <param name="router">Answers <see cref="Route"/> and <see cref="VerifyRecipient"/> with a <see cref="DeliveryOutcome"/>.</param>
+    /// <param name="settings">Limits, timeouts and RWP details.</param>
+    /// <param name="protocols">What the port serves; <see cref="PortProtocols.Both"/> sniffs.</param>
+    /// <param name="agentSessionProps">Makes the agent session child at QUOTE KEY/AGENT (this connection, peer host);
+    /// null answers those with 679.</param>
+    public ConnectionActor(
+        IConnectionTransport transport,
+        IActorRef router,
+        ListenerSettings settings,
+        PortProtocols protocols,
+        Func<IActorRef, string, Props>? agentSessionProps = null)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(router);
+        ArgumentNullException.ThrowIfNull(settings);
+        _transport = transport;
+        _router = router;
+        _settings = settings;
+        _protocols = protocols;
+        _agentSessionProps = agentSessionProps;
+        _log = Context.GetLogger();
+        _lines = new RwpLineReader(settings.MaxLineLength);
+        _session = new RwpSession(settings.ToRwpSessionSettings(), transport.PeerHost);
+        Sniffing();
+    }
+
+    private enum PendingAnswer
+    {
+        Msp1,
+        Msp2,
+        RwpSend,
+        RwpVerify,
+    }
+
+    /// <inheritdoc/>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private string Peer => _transport.PeerEndpoint;
+
+    /// <inheritdoc/>
+    protected override void PreStart()
+    {
+        _lastActivity = Context.System.Scheduler.Now;
+        Timers.StartSingleTimer(IdleTimer, IdleCheck.Instance, _settings.IdleTimeout);
+        _transport.Start(Self);
+        switch (_protocols)
+        {
+            case PortProtocols.Msp:
+                BecomeMsp();
+                break;
+            case PortProtocols.Rwp:
+                BecomeRwp();
+                break;
+            default:
+                Timers.StartSingleTimer(SniffTimer, SniffWindowEnded.Instance, _settings.SniffWindow);
+                break;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void PostStop() => _transport.Close();
+
+    private void Sniffing()
+    {
+        Receive<ConnectionReceived>(received =>
+        {
+            Append(received);
+            Decide(ProtocolSniffer.SniffStream(new ReadOnlySequence<byte>(_input)));
+        });
+        Receive<SniffWindowEnded>(_ => Decide(ProtocolSniffer.SniffStream(new ReadOnlySequence<byte>(_input), windowClosed: true)));
+        Receive<ConnectionPeerClosed>(closed =>
+        {
+            OnPeerClosed(closed);
+            Decide(ProtocolSniffer.SniffStream(new ReadOnlySequence<byte>(_input), windowClosed: true));
+        });
+        Common();
+    }
+
+    private void Decide(WireProtocol protocol)
+    {
+        if (protocol == WireProtocol.Undecided)
+        {
+            ResumeIfRoom();
+            return;
+        }
+
+        Timers.Cancel(SniffTimer);
+        if (protocol == WireProtocol.Msp)
+        {
+            BecomeMsp();
+        }
+        else
+        {
+            BecomeRwp();
+        }
+    }
+
+    private void Common()
+    {
+        Receive<RouteCompleted>(OnRouteCompleted);
+        Receive<IdleCheck>(_ => OnIdleCheck());
+        Receive<ConnectionDrain>(_ => OnDrain());
+        Receive<ConnectionWrite>(write => _transport.Write(write.Data));
+        Receive<ConnectionClose>(close => CloseConnection(close.Reason));
+        Receive<Terminated>(_ => CloseConnection("agent session ended"));
+    }
+
+    private void Append(ConnectionReceived received)
+    {
+        _readPaused = true;
+        _lastActivity = Context.System.Scheduler.Now;
+        if (_input.IsEmpty)
+        {
+            _input = received.Data;
+            return;
+        }
+
+        var joined = new byte[_input.Length + received.Data.Length];
+        _input.Span.CopyTo(joined);
+        received.Data.CopyTo(joined.AsSpan(_input.Length));
+        _input = joined;
+    }
+
+    private void OnReceived(ConnectionReceived received)
+    {
+        Append(received);
+        ProcessInput();
+    }
+
+    private void OnPeerClosed(ConnectionPeerClosed closed)
+    {
+        _peerDone = true;
+        if (closed.Error is not null)
+        {
+            // Nothing can be written any more; what is buffered was not confirmed to the client either.
+            _peerVanished = true;
+            _input = ReadOnlyMemory<byte>.Empty;
+            _log.PeerVanished(Peer, closed.Error);
+        }
+    }
+
+    /// <summary>Parses what is buffered until a Route is pending or more input is needed, then writes the answers in one go.</summary>
+    private void ProcessInput()
+    {
+        // Each step consumes input or starts a Route, so the input length bounds the loop.
+        for (var guard = _input.Length + 1; guard > 0 && _awaiting < 0 && !_closeWhenIdle && !_stopped; guard--)
+        {
+            if (!Step())
+            {
+                break;
+            }
+        }
+
+        Flush();
+        if (_awaiting >= 0 || _stopped)
+        {
+            return;
+        }
+
+        if (_closeWhenIdle)
+        {
+            CloseConnection("finished");
+        }
+        else if (_peerDone)
+        {
+            CloseConnection(_peerVanished ? "peer vanished" : "peer closed");
+        }
+        else
+        {
+            ResumeIfRoom();
+        }
+    }
+
+    private Func<bool> Step { get; set; } = static () => false;
+
+    private void ResumeIfRoom()
+    {
+        if (_readPaused && !_peerDone && _input.Length < MaxBufferedInput)
+        {
+            _readPaused = false;
+            _transport.ResumeReading();
+        }
+    }
+
+    private void Consume(SequencePosition position, in ReadOnlySequence<byte> buffer) =>
+        _input = _input[(int)buffer.Slice(0, position).Length..];
+
+    private void Flush()
+    {
+        if (_output.WrittenCount == 0)
+        {
+            return;
+        }
+
+        if (!_peerVanished)
+        {
+            _transport.Write(_output.WrittenMemory.ToArray());
+        }
+
+        _output.ResetWrittenCount();
+    }
+
+    private void StartRoute(object question, PendingAnswer answer)
+    {
+        var sequence = ++_sequence;
+        _awaiting = sequence;
+        _pendingAnswer = answer;
+        _router.Ask<DeliveryOutcome>(question, _settings.RouteTimeout).PipeTo(
+            Self,
+            success: outcome => new RouteCompleted(sequence, outcome),
+            failure: _ => new RouteCompleted(sequence, null));
+    }
+
+    private void OnRouteCompleted(RouteCompleted completed)
+    {
+        if (completed.Sequence != _awaiting)
+        {
+            return;
+        }
+
+        _awaiting = -1;
+        if (completed.Outcome is null)
+        {
+            _log.RouteTimedOut(Peer);
+        }
+
+        if (_peerVanished)
+        {
+            _log.PeerVanished(Peer, "answer discarded");
+        }
+        else
+        {
+            WriteAnswer(_pendingAnswer, completed.Outcome);
+        }
+
+        ProcessInput();
+    }
+
+    private void OnIdleCheck()
+    {
+        // Waiting for the relay is not the client's silence.
+        var silent = _awaiting >= 0 ? TimeSpan.Zero : Context.System.Scheduler.Now - _lastActivity;
+        if (silent >= _settings.IdleTimeout)
+        {
+            _log.IdleClosed(Peer, silent);
+            CloseConnection("idle");
+            return;
+        }
+
+        Timers.StartSingleTimer(IdleTimer, IdleCheck.Instance, _settings.IdleTimeout - silent);
+    }
+
+    private void OnDrain()
+    {
+        _closeWhenIdle = true;
+        if (_awaiting >= 0)
+        {
+            return;
+        }
+
+        if (_mode == Mode.Rwp)
+        {
+            RwpResponseWriter.Write(_output, RwpReplies.ShuttingDown);
+        }
+
+        Flush();
+        CloseConnection("shutting down");
+    }
+
+    private void CloseConnection(string reason)
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        Flush();
+        _log.Closing(Peer, reason);
+        _transport.Close();
+        Context.Stop(Self);
+    }
+}

@@ -1,0 +1,221 @@
+using System.Net;
+using System.Net.Sockets;
+using MsgRelay.Actors;
+
+namespace MsgRelay.Relay.Sessions;
+
+/// <summary>
+/// <see cref="IConnectionTransport"/> over an accepted TCP socket. A receive pump (a task, outside
+/// the actor) reads and tells the owner; writes are queued and sent in order by whichever thread
+/// finds the queue idle, so the usual small reply leaves synchronously from the actor's own call.
+/// </summary>
+public sealed class SocketTransport : IConnectionTransport
+{
+    // A client that stops reading must not make the relay hold its answers forever.
+    private const int MaxQueuedBytes = 256 * 1024;
+    private const int ReceiveBufferSize = 4096;
+
+    private readonly Socket _socket;
+    private readonly SemaphoreSlim _resume = new(0, 1);
+    private readonly Queue<ReadOnlyMemory<byte>> _queue = new();
+    private readonly Lock _gate = new();
+    private IActorRef _owner = ActorRefs.Nobody;
+    private int _queuedBytes;
+    private bool _sending;
+    private bool _closeRequested;
+    private bool _closed;
+
+    /// <summary>Wraps an accepted socket; the transport owns it from now on.</summary>
+    public SocketTransport(Socket socket)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        _socket = socket;
+        _socket.NoDelay = true;
+        var remote = socket.RemoteEndPoint as IPEndPoint;
+        var address = remote?.Address is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : remote?.Address;
+        PeerHost = address?.ToString() ?? "unknown";
+        PeerEndpoint = remote is null ? "unknown" : new IPEndPoint(address!, remote.Port).ToString();
+    }
+
+    /// <inheritdoc/>
+    public string PeerHost { get; }
+
+    /// <inheritdoc/>
+    public string PeerEndpoint { get; }
+
+    /// <inheritdoc/>
+    public void Start(IActorRef owner)
+    {
+        _owner = owner;
+        _ = Task.Run(ReceiveLoopAsync);
+    }
+
+    /// <inheritdoc/>
+    public void ResumeReading()
+    {
+        if (_resume.CurrentCount == 0)
+        {
+            try
+            {
+                _resume.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already resumed: the owner calls this at most once per read, so this is a harmless race.
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Write(ReadOnlyMemory<byte> data)
+    {
+        if (data.IsEmpty)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_closed || _closeRequested)
+            {
+                return;
+            }
+
+            if (_sending)
+            {
+                _queuedBytes += data.Length;
+                if (_queuedBytes > MaxQueuedBytes)
+                {
+                    CloseNow();
+                    return;
+                }
+
+                _queue.Enqueue(data);
+                return;
+            }
+
+            _sending = true;
+        }
+
+        _ = SendLoopAsync(data);
+    }
+
+    /// <inheritdoc/>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            if (_closed || _closeRequested)
+            {
+                return;
+            }
+
+            _closeRequested = true;
+            if (!_sending)
+            {
+                CloseNow();
+            }
+        }
+    }
+
+    private async Task SendLoopAsync(ReadOnlyMemory<byte> data)
+    {
+        try
+        {
+            while (true)
+            {
+                while (!data.IsEmpty)
+                {
+                    var sent = await _socket.SendAsync(data, SocketFlags.None).ConfigureAwait(false);
+                    data = data[sent..];
+                }
+
+                lock (_gate)
+                {
+                    if (_queue.TryDequeue(out data))
+                    {
+                        _queuedBytes -= data.Length;
+                        continue;
+                    }
+
+                    _sending = false;
+                    if (_closeRequested)
+                    {
+                        CloseNow();
+                    }
+
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            lock (_gate)
+            {
+                _sending = false;
+                CloseNow();
+            }
+        }
+    }
+
+    // Caller holds _gate.
+    private void CloseNow()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        _queue.Clear();
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // The peer may be gone already; closing is all that is left to do.
+        }
+
+        _socket.Dispose();
+        ResumeReading();
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[ReceiveBufferSize];
+        string? error = null;
+        try
+        {
+            while (true)
+            {
+                var read = await _socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                _owner.Tell(new ConnectionReceived(buffer.AsSpan(0, read).ToArray()));
+                await _resume.WaitAsync().ConfigureAwait(false);
+                if (Volatile.Read(ref _closed))
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            error = e is SocketException se ? se.SocketErrorCode.ToString() : "closed";
+        }
+
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return;
+            }
+        }
+
+        _owner.Tell(new ConnectionPeerClosed(error));
+    }
+}

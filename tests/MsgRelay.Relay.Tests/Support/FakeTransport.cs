@@ -1,0 +1,54 @@
+using System.Text;
+using MsgRelay.Actors;
+using MsgRelay.Relay.Sessions;
+
+namespace MsgRelay.Relay.Tests.Support;
+
+/// <summary>A write the actor made through its transport: one call, so one TCP send.</summary>
+public sealed record TransportWrite(byte[] Data)
+{
+    public string Text => Encoding.Latin1.GetString(Data);
+}
+
+/// <summary>The actor closed its transport.</summary>
+public sealed record TransportClosed;
+
+/// <summary>
+/// A connection transport for actor tests: every write and the close go to a probe as messages,
+/// and the test plays the client by telling the actor <see cref="ConnectionReceived"/>.
+/// </summary>
+public sealed class FakeTransport(IActorRef probe, string peerHost = "192.0.2.7") : IConnectionTransport
+{
+    private int _resumes;
+    private int _closed;
+
+    public string PeerHost { get; } = peerHost;
+
+    public string PeerEndpoint => PeerHost + ":40000";
+
+    public IActorRef? Owner { get; private set; }
+
+    public int Resumes => Volatile.Read(ref _resumes);
+
+    public bool IsClosed => Volatile.Read(ref _closed) == 1;
+
+    public void Start(IActorRef owner) => Owner = owner;
+
+    public void ResumeReading() => Interlocked.Increment(ref _resumes);
+
+    public void Write(ReadOnlyMemory<byte> data)
+    {
+        if (!IsClosed)
+        {
+            probe.Tell(new TransportWrite(data.ToArray()));
+        }
+    }
+
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            probe.Tell(new TransportClosed());
+        }
+    }
+}
