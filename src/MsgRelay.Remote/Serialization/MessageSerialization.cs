@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Google.Protobuf;
+
+namespace MsgRelay.Remote.Serialization;
+
+/// <summary>
+/// Turns messages into (serializer id, manifest, bytes) and back. Protobuf messages must be
+/// registered with a stable manifest (the wire name), so a type can be renamed in code without
+/// breaking a rolling upgrade; strings are built in for tests and diagnostics.
+/// </summary>
+public sealed class MessageSerialization
+{
+    /// <summary>Serializer id of registered protobuf messages; the manifest names the type.</summary>
+    public const int ProtobufSerializerId = 1;
+
+    /// <summary>Serializer id of <see cref="string"/> (UTF-8, empty manifest).</summary>
+    public const int StringSerializerId = 2;
+
+    private readonly ConcurrentDictionary<Type, string> _manifests = new();
+    private readonly ConcurrentDictionary<string, MessageParser> _parsers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Registers a protobuf message type under <paramref name="manifest"/> (e.g. <c>relay.Deliver</c>);
+    /// every node must register the same pairs. Registering the same pair twice is harmless.
+    /// </summary>
+    public void Register<T>(string manifest, MessageParser<T> parser) where T : IMessage<T>
+    {
+        ArgumentException.ThrowIfNullOrEmpty(manifest);
+        ArgumentNullException.ThrowIfNull(parser);
+        var existing = _manifests.GetOrAdd(typeof(T), manifest);
+        if (existing != manifest)
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} is already registered as [{existing}]");
+        }
+        if (!_parsers.TryAdd(manifest, parser) && _parsers[manifest] != parser && _parsers[manifest].GetType() != parser.GetType())
+        {
+            throw new InvalidOperationException($"Manifest [{manifest}] is already used by another type");
+        }
+    }
+
+    /// <summary>Whether <paramref name="message"/> can cross the wire.</summary>
+    public bool CanSerialize(object message) => message is string || _manifests.ContainsKey(message.GetType());
+
+    /// <summary>Serializes; throws <see cref="NotSupportedException"/> for an unregistered type.</summary>
+    public (int SerializerId, string Manifest, ByteString Payload) Serialize(object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message is string text)
+        {
+            return (StringSerializerId, "", ByteString.CopyFrom(text, Encoding.UTF8));
+        }
+        if (message is IMessage proto && _manifests.TryGetValue(message.GetType(), out var manifest))
+        {
+            return (ProtobufSerializerId, manifest, proto.ToByteString());
+        }
+        throw new NotSupportedException($"No serializer for {message.GetType().FullName}: register its protobuf type with Remoting.Serialization.Register");
+    }
+
+    /// <summary>Deserializes; throws <see cref="NotSupportedException"/> for an unknown serializer or manifest.</summary>
+    public object Deserialize(int serializerId, string manifest, ByteString payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return serializerId switch
+        {
+            StringSerializerId => payload.ToStringUtf8(),
+            ProtobufSerializerId when _parsers.TryGetValue(manifest, out var parser) => parser.ParseFrom(payload),
+            _ => throw new NotSupportedException($"Unknown serializer {serializerId} / manifest [{manifest}]"),
+        };
+    }
+}

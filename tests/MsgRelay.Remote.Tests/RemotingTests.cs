@@ -1,0 +1,191 @@
+using MsgRelay.Actors;
+using MsgRelay.Actors.TestKit;
+using MsgRelay.Remote.Transport.InMemory;
+using MsgRelay.Remote.Transport.Tcp;
+
+namespace MsgRelay.Remote.Tests;
+
+public sealed class RemotingTests : TestKit
+{
+    private readonly InMemoryNetwork _network = new();
+    private readonly List<ActorSystem> _others = [];
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var system in _others)
+        {
+            await system.Terminate();
+        }
+        await base.DisposeAsync();
+    }
+
+    private static RemoteSettings Settings(int queue = 100) => RemoteSettings.FromConfig(RemoteSettings.Reference) with { SendQueueSize = queue, MaxBackoff = TimeSpan.FromMilliseconds(200) };
+
+    private Task<Remoting> StartOnNetwork(ActorSystem system, int port, int queue = 100) =>
+        Remoting.StartAsync(system, "10.0.0.1", port, _network.CreateTransport(), Settings(queue));
+
+    private ActorSystem Other()
+    {
+        var system = ActorSystem.Create("test");
+        _others.Add(system);
+        return system;
+    }
+
+    [Fact]
+    public async Task Tell_to_a_remote_actor_arrives_and_the_reply_finds_the_remote_sender()
+    {
+        var a = await StartOnNetwork(Sys, 2552);
+        var bSystem = Other();
+        var b = await StartOnNetwork(bSystem, 2553);
+        bSystem.ActorOf(Props.Create(() => new EchoActor()), "echo");
+
+        var echo = a.RemoteRef(b.LocalAddress.Address, "/user/echo");
+        echo.Tell("hi", TestActor);
+
+        Assert.Equal("echo:hi", await ExpectMsgAsync<string>());
+        var sender = Assert.IsType<RemoteActorRef>(LastSender);
+        Assert.Equal("msgrelay://test@10.0.0.1:2553/user/echo", sender.FullPath);
+        Assert.Same(echo, sender);
+    }
+
+    [Fact]
+    public async Task Resolving_a_path_of_the_own_address_yields_the_local_actor()
+    {
+        var a = await StartOnNetwork(Sys, 2552);
+        var local = Sys.ActorOf(Props.Create(() => new EchoActor()), "echo");
+
+        Assert.Same(local, a.ResolveActorRef(a.FullPathOf(local)));
+        Assert.Same(Sys.DeadLetters, a.ResolveActorRef("msgrelay://test@10.0.0.1:2552/user/nobody"));
+    }
+
+    [Fact]
+    public async Task Blocked_traffic_is_lost_and_flows_again_after_unblocking()
+    {
+        var a = await StartOnNetwork(Sys, 2552);
+        var bSystem = Other();
+        var b = await StartOnNetwork(bSystem, 2553);
+        bSystem.ActorOf(Props.Create(() => new EchoActor()), "echo");
+        var echo = a.RemoteRef(b.LocalAddress.Address, "/user/echo");
+        echo.Tell("before", TestActor);
+        await ExpectMsgAsync("echo:before");
+
+        _network.Block(a.LocalAddress.Address, b.LocalAddress.Address);
+        echo.Tell("during", TestActor);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+
+        _network.Unblock(a.LocalAddress.Address, b.LocalAddress.Address);
+        echo.Tell("after", TestActor);
+        await ExpectMsgAsync("echo:after");
+    }
+
+    [Fact]
+    public async Task Watching_a_remote_actor_yields_Terminated_when_it_stops()
+    {
+        var a = await StartOnNetwork(Sys, 2552);
+        var bSystem = Other();
+        var b = await StartOnNetwork(bSystem, 2553);
+        var target = bSystem.ActorOf(Props.Create(() => new EchoActor()), "echo");
+        var echo = a.RemoteRef(b.LocalAddress.Address, "/user/echo");
+        echo.Tell("ping", TestActor);
+        await ExpectMsgAsync("echo:ping");
+
+        a.Watch(TestActor, echo);
+        // The watch request travels before the stop: round-trip once more so it has arrived.
+        echo.Tell("again", TestActor);
+        await ExpectMsgAsync("echo:again");
+        bSystem.Stop(target);
+
+        var terminated = await ExpectMsgAsync<Terminated>();
+        Assert.Same(echo, terminated.ActorRef);
+        Assert.False(terminated.AddressTerminated);
+    }
+
+    [Fact]
+    public async Task Watching_an_actor_on_a_terminated_address_yields_Terminated_with_AddressTerminated()
+    {
+        var a = await StartOnNetwork(Sys, 2552);
+        var echo = a.RemoteRef(new Address("test", "10.0.0.1", 2599), "/user/echo");
+        a.Watch(TestActor, echo);
+
+        a.AddressTerminated(echo.Address);
+
+        var terminated = await ExpectMsgAsync<Terminated>();
+        Assert.Same(echo, terminated.ActorRef);
+        Assert.True(terminated.AddressTerminated);
+    }
+
+    [Fact]
+    public async Task A_full_send_queue_drops_new_messages_as_dead_letters_instead_of_growing()
+    {
+        var a = await StartOnNetwork(Sys, 2552, queue: 2);
+        Sys.EventStream.Subscribe(TestActor, typeof(DeadLetter));
+        // Nobody listens there: the association keeps retrying and the queue stays full.
+        var nowhere = a.RemoteRef(new Address("test", "10.0.0.1", 2600), "/user/x");
+
+        for (var i = 0; i < 5; i++)
+        {
+            nowhere.Tell($"m{i}");
+        }
+
+        var dropped = await ReceiveNAsync(3);
+        Assert.Equal(["m2", "m3", "m4"], dropped.Cast<DeadLetter>().Select(d => (string)d.Message));
+    }
+
+    [Fact]
+    public async Task Unserializable_message_goes_to_dead_letters_with_an_error()
+    {
+        var a = await StartOnNetwork(Sys, 2552);
+        Sys.EventStream.Subscribe(TestActor, typeof(DeadLetter));
+        var target = a.RemoteRef(new Address("test", "10.0.0.1", 2553), "/user/x");
+
+        await EventFilter.Error("Cannot serialize").ExpectOneAsync(() => target.Tell(new object()));
+
+        Assert.IsType<DeadLetter>(await ExpectMsgAsync<DeadLetter>());
+    }
+
+    [Fact]
+    public async Task A_restarted_peer_on_the_same_address_is_reached_again_with_its_new_uid()
+    {
+        var a = await StartOnNetwork(Sys, 2552);
+        var first = Other();
+        var b1 = await StartOnNetwork(first, 2553);
+        first.ActorOf(Props.Create(() => new EchoActor()), "echo");
+        var echo = a.RemoteRef(b1.LocalAddress.Address, "/user/echo");
+        echo.Tell("one", TestActor);
+        await ExpectMsgAsync("echo:one");
+        await first.Terminate();
+        await b1.DisposeAsync();
+
+        var second = Other();
+        var b2 = await StartOnNetwork(second, 2553);
+        second.ActorOf(Props.Create(() => new EchoActor()), "echo");
+
+        await AwaitAssertAsync(async () =>
+        {
+            echo.Tell("two", TestActor);
+            Assert.Equal("echo:two", await ExpectMsgAsync<string>(TimeSpan.FromMilliseconds(300)));
+        }, Dilated(TimeSpan.FromSeconds(5)));
+        Assert.NotEqual(b1.LocalAddress.Uid, b2.LocalAddress.Uid);
+        Assert.Equal(b2.LocalAddress.Uid, a.RemoteUidOf(b2.LocalAddress.Address));
+    }
+
+    [Fact]
+    public async Task Two_systems_talk_over_real_tcp_on_loopback()
+    {
+        var settings = Settings();
+        var a = await Remoting.StartAsync(Sys, "127.0.0.1", 0, new TcpTransport(settings.MaximumFrameSize), settings);
+        var bSystem = Other();
+        var b = await Remoting.StartAsync(bSystem, "127.0.0.1", 0, new TcpTransport(settings.MaximumFrameSize), settings);
+        bSystem.ActorOf(Props.Create(() => new EchoActor()), "echo");
+        Assert.NotEqual(0, b.LocalAddress.Address.Port);
+
+        var echo = a.RemoteRef(b.LocalAddress.Address, "/user/echo");
+        for (var i = 0; i < 20; i++)
+        {
+            echo.Tell($"n{i}", TestActor);
+        }
+
+        var replies = await ReceiveNAsync(20);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"echo:n{i}"), replies.Cast<string>());
+    }
+}
