@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using MsgRelay.Remote;
+
+namespace MsgRelay.Cluster;
+
+/// <summary>
+/// The replicated cluster state (Akka's Gossip): the member table, who reaches whom, who has seen
+/// this version, and tombstones of removed incarnations so an old view cannot bring them back.
+/// Immutable; every change returns a new gossip. Pure: the daemon actor only decides when.
+/// </summary>
+public sealed record Gossip(
+    ImmutableSortedSet<Member> Members,
+    VectorClock Version,
+    ImmutableHashSet<UniqueAddress> Seen,
+    Reachability Reachability,
+    ImmutableHashSet<UniqueAddress> Tombstones)
+{
+    /// <summary>A gossip without members.</summary>
+    public static Gossip Empty { get; } = new([], VectorClock.Empty, [], Reachability.Empty, []);
+
+    /// <summary>The member with this unique address, or null.</summary>
+    public Member? Member(UniqueAddress node) => Members.FirstOrDefault(m => m.UniqueAddress == node);
+
+    /// <summary>The member (any incarnation) at this address, or null.</summary>
+    public Member? MemberAt(Address address) => Members.FirstOrDefault(m => m.Address == address);
+
+    /// <summary>Members some observer reports unreachable (observations by Down members do not count).</summary>
+    public ImmutableSortedSet<Member> Unreachable
+    {
+        get
+        {
+            var down = Members.Where(m => m.Status == MemberStatus.Down).Select(m => m.UniqueAddress).ToHashSet();
+            var subjects = Reachability.Records
+                .Where(r => !r.Value.Reachable && !down.Contains(r.Key.Observer))
+                .Select(r => r.Key.Subject)
+                .ToHashSet();
+            return Members.Where(m => subjects.Contains(m.UniqueAddress)).ToImmutableSortedSet();
+        }
+    }
+
+    /// <summary>Whether <paramref name="node"/> is reported unreachable by a member that is not Down.</summary>
+    public bool IsReachable(UniqueAddress node) => !Unreachable.Any(m => m.UniqueAddress == node);
+
+    /// <summary>Adds or replaces a member (by unique address) and advances the version for <paramref name="self"/>.</summary>
+    public Gossip Update(Member member, UniqueAddress self)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var existing = Member(member.UniqueAddress);
+        var members = existing is null ? Members.Add(member) : Members.Remove(existing).Add(member);
+        return Changed(this with { Members = members }, self);
+    }
+
+    /// <summary>A copy with the reachability table replaced, version advanced for <paramref name="self"/>.</summary>
+    public Gossip WithReachability(Reachability reachability, UniqueAddress self) => Changed(this with { Reachability = reachability }, self);
+
+    /// <summary>Removes members for good (tombstoned), version advanced for <paramref name="self"/>.</summary>
+    public Gossip Remove(IEnumerable<Member> removed, UniqueAddress self)
+    {
+        var gossip = this;
+        foreach (var member in removed)
+        {
+            gossip = gossip with
+            {
+                Members = gossip.Members.Remove(member),
+                Reachability = gossip.Reachability.Remove(member.UniqueAddress),
+                Tombstones = gossip.Tombstones.Add(member.UniqueAddress),
+            };
+        }
+        return Changed(gossip, self);
+    }
+
+    /// <summary>Marks that <paramref name="node"/> has seen this version.</summary>
+    public Gossip SeenBy(UniqueAddress node) => Seen.Contains(node) ? this : this with { Seen = Seen.Add(node) };
+
+    /// <summary>
+    /// Merges a concurrent gossip (Akka's rule): members are united, a member present in both takes
+    /// the status further towards removal, tombstoned incarnations are dropped, reachability keeps
+    /// each observer's latest records; the result is seen by nobody yet.
+    /// </summary>
+    public Gossip Merge(Gossip other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var tombstones = Tombstones.Union(other.Tombstones);
+        var members = ImmutableSortedSet.CreateBuilder<Member>();
+        foreach (var group in Members.Concat(other.Members).GroupBy(m => m.UniqueAddress))
+        {
+            if (tombstones.Contains(group.Key))
+            {
+                continue;
+            }
+            var winner = group.MaxBy(m => m.Status.MergePriority())!;
+            var upNumber = group.Min(m => m.UpNumber);
+            members.Add(winner with { UpNumber = upNumber });
+        }
+        var memberSet = members.Select(m => m.UniqueAddress).ToHashSet();
+        return new Gossip(
+            members.ToImmutable(),
+            Version.Merge(other.Version),
+            [],
+            Reachability.Merge(other.Reachability, memberSet),
+            tombstones);
+    }
+
+    /// <summary>
+    /// Whether every member that counts has seen this version: no unreachable member other than a
+    /// Down or Exiting one, and every Up or Leaving member (of the rest) in the seen set.
+    /// </summary>
+    public bool HasConvergence()
+    {
+        var unreachable = Unreachable;
+        if (unreachable.Any(m => m.Status is not (MemberStatus.Down or MemberStatus.Exiting)))
+        {
+            return false;
+        }
+        return Members.All(m => m.Status is not (MemberStatus.Up or MemberStatus.Leaving) || Seen.Contains(m.UniqueAddress));
+    }
+
+    /// <summary>
+    /// The leader as seen from <paramref name="self"/>: the first reachable (or self) Up or Leaving
+    /// member in address order; when there is none, the first reachable Joining member.
+    /// </summary>
+    public UniqueAddress? Leader(UniqueAddress self)
+    {
+        var unreachable = Unreachable.Select(m => m.UniqueAddress).ToHashSet();
+        var candidates = Members
+            .Where(m => m.UniqueAddress == self || !unreachable.Contains(m.UniqueAddress))
+            .Where(m => m.Status is not (MemberStatus.Down or MemberStatus.Exiting or MemberStatus.Removed))
+            .ToList();
+        var leader = candidates.FirstOrDefault(m => m.Status is MemberStatus.Up or MemberStatus.Leaving) ?? candidates.FirstOrDefault();
+        return leader?.UniqueAddress;
+    }
+
+    /// <summary>
+    /// What the leader does on convergence: removes Exiting and Down members, moves Leaving to
+    /// Exiting and Joining to Up. Returns the same gossip when there is nothing to do (or no convergence).
+    /// </summary>
+    public (Gossip Gossip, IReadOnlyList<Member> Removed) LeaderActions(UniqueAddress self)
+    {
+        if (Leader(self) != self || !HasConvergence())
+        {
+            return (this, []);
+        }
+        var removed = Members.Where(m => m.Status is MemberStatus.Exiting or MemberStatus.Down).ToList();
+        var nextUp = Members.Where(m => m.UpNumber != int.MaxValue).Select(m => m.UpNumber).DefaultIfEmpty(0).Max();
+        var changed = Members
+            .Where(m => m.Status is MemberStatus.Joining or MemberStatus.Leaving)
+            .Select(m => m.Status == MemberStatus.Joining ? m with { Status = MemberStatus.Up, UpNumber = ++nextUp } : m.WithStatus(MemberStatus.Exiting))
+            .ToList();
+        if (removed.Count == 0 && changed.Count == 0)
+        {
+            return (this, []);
+        }
+        var members = Members.Except(removed).Except(Members.Where(m => changed.Any(c => c.UniqueAddress == m.UniqueAddress))).Union(changed);
+        var gossip = (this with { Members = members }).Remove(removed, self);
+        return (gossip, removed);
+    }
+
+    /// <summary>The key of a node in vector clocks.</summary>
+    public static string ClockKey(UniqueAddress node) => node.ToString();
+
+    private static Gossip Changed(Gossip gossip, UniqueAddress self) =>
+        gossip with { Version = gossip.Version.Increment(ClockKey(self)), Seen = [self] };
+}
