@@ -15,7 +15,7 @@ public abstract class RelayTestKit() : TestKit(new ActorSystemSettings { Schedul
     internal RelayCore Relay => _relay ??= RelayCore.Start(Sys, Settings);
 
     /// <summary>Override to change the settings before the relay starts.</summary>
-    protected virtual RelaySettings Settings => new() { NodeName = "node1", Delivery = new() { AckTimeout = AckTimeout } };
+    protected virtual RelaySettings Settings => new() { NodeName = "node1", Delivery = new() { AckTimeout = AckTimeout, BroadcastFrom = [System.Net.IPNetwork.Parse("127.0.0.0/8")] } };
 
     internal AgentClient Connect(string peer = "192.0.2.10")
     {
