@@ -10,6 +10,8 @@ public static class MsgRelayCli
         var root = new RootCommand("MsgRelay: a clustered relay for MSP v1/v2 and RWP 1.0 messages (write(1) across a network).");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(SendCommand.Create());
+        root.Subcommands.Add(ListenCommand.Create());
         return root;
     }
 
