@@ -104,42 +104,45 @@ public abstract class ReceiveActor : ActorBase
     private abstract class Handler
     {
         public abstract bool TryHandle(object message, ReceiveActor owner);
+    }
 
-        /// <summary>
-        /// Type test on the hot path: an exact type match is a pointer compare, whereas `is T` in
-        /// shared generic code goes through a runtime cast helper.
-        /// </summary>
-        protected static bool Matches<T>(object message, out T typed)
+    /// <summary>
+    /// The type test on the hot path. An exact match is a method-table compare on a field; `is T`
+    /// in shared generic code needs a runtime cast helper, so it is only the fallback for
+    /// subclasses, interfaces and value types.
+    /// </summary>
+    private abstract class TypedHandler<T>(Predicate<T>? shouldHandle) : Handler
+    {
+        private readonly Type _type = typeof(T);
+        private readonly bool _exactOnly = typeof(T).IsSealed && !typeof(T).IsValueType;
+        private readonly bool _isReference = !typeof(T).IsValueType;
+
+        protected bool Matches(object message, out T typed)
         {
-            // Reinterpreting the reference is only valid for reference types (a boxed struct
-            // must be unboxed); typeof(T).IsValueType is a JIT-time constant.
-            if (!typeof(T).IsValueType && message.GetType() == typeof(T))
+            if (_isReference && message.GetType() == _type)
             {
                 typed = Unsafe.As<object, T>(ref message);
-                return true;
             }
-            if (TypeTraits<T>.IsSealed || message is not T cast)
+            else if (_exactOnly || message is not T cast)
             {
                 typed = default!;
                 return false;
             }
-            typed = cast;
-            return true;
+            else
+            {
+                typed = cast;
+            }
+            return shouldHandle is null || shouldHandle(typed);
         }
     }
 
-    private static class TypeTraits<T>
-    {
-        public static readonly bool IsSealed = typeof(T).IsSealed && !typeof(T).IsValueType;
-    }
-
-    private sealed class SyncHandler<T>(Action<T> handler, Predicate<T>? shouldHandle) : Handler
+    private sealed class SyncHandler<T>(Action<T> handler, Predicate<T>? shouldHandle) : TypedHandler<T>(shouldHandle)
     {
         private readonly Action<T> _handler = handler ?? throw new ArgumentNullException(nameof(handler));
 
         public override bool TryHandle(object message, ReceiveActor owner)
         {
-            if (!Matches(message, out T typed) || (shouldHandle is not null && !shouldHandle(typed)))
+            if (!Matches(message, out var typed))
             {
                 return false;
             }
@@ -148,13 +151,13 @@ public abstract class ReceiveActor : ActorBase
         }
     }
 
-    private sealed class AsyncHandler<T>(Func<T, Task> handler, Predicate<T>? shouldHandle) : Handler
+    private sealed class AsyncHandler<T>(Func<T, Task> handler, Predicate<T>? shouldHandle) : TypedHandler<T>(shouldHandle)
     {
         private readonly Func<T, Task> _handler = handler ?? throw new ArgumentNullException(nameof(handler));
 
         public override bool TryHandle(object message, ReceiveActor owner)
         {
-            if (!Matches(message, out T typed) || (shouldHandle is not null && !shouldHandle(typed)))
+            if (!Matches(message, out var typed))
             {
                 return false;
             }
