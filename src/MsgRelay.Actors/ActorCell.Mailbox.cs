@@ -15,6 +15,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private SystemMessage? _systemHead;
     private LinkedList<Envelope>? _unstashed;
     private Task? _pendingTask;
+    private List<SystemMessage>? _deferredSystemMessages;
 
     private bool IsClosed => (Volatile.Read(ref _status) & Closed) != 0;
 
@@ -80,6 +81,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             {
                 if (!task.IsCompleted)
                 {
+                    ProcessSystemMessagesWhileAwaiting();
                     return;
                 }
                 _pendingTask = null;
@@ -92,6 +94,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                     HandleInvokeFailure(new TaskCanceledException(task));
                 }
             }
+            ProcessDeferredSystemMessages();
             ProcessSystemMessages();
             ProcessUserMessages();
             if (IsClosed)
@@ -118,7 +121,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         }
         if (_pendingTask is { } task)
         {
-            return task.IsCompleted;
+            return task.IsCompleted || Volatile.Read(ref _systemHead) is not null;
         }
         return Volatile.Read(ref _systemHead) is not null
             || (CanProcessUserMessages && (Volatile.Read(ref _userHead.Next) is not null || _unstashed is { Count: > 0 }));
@@ -131,15 +134,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         while (Volatile.Read(ref _systemHead) is not null)
         {
             // The stack holds newest first; reverse it to process in arrival order.
-            var list = Interlocked.Exchange(ref _systemHead, null);
-            SystemMessage? ordered = null;
-            while (list is not null)
-            {
-                var next = list.Next;
-                list.Next = ordered;
-                ordered = list;
-                list = next;
-            }
+            var ordered = Reverse(Interlocked.Exchange(ref _systemHead, null));
             while (ordered is not null)
             {
                 var next = ordered.Next;
@@ -155,6 +150,57 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 ordered = next;
             }
         }
+    }
+
+    /// <summary>
+    /// An async handler is running: messages that would run the actor's code (create, restart,
+    /// resume) wait for it, but stopping does not, so an async handler that never finishes cannot
+    /// block its own or the system's termination.
+    /// </summary>
+    private void ProcessSystemMessagesWhileAwaiting()
+    {
+        var list = Interlocked.Exchange(ref _systemHead, null);
+        var ordered = Reverse(list);
+        while (ordered is not null)
+        {
+            var next = ordered.Next;
+            ordered.Next = null;
+            if (ordered is Create or Recreate or Resume)
+            {
+                (_deferredSystemMessages ??= []).Add(ordered);
+            }
+            else
+            {
+                HandleSystemMessage(ordered);
+            }
+            ordered = next;
+        }
+    }
+
+    private void ProcessDeferredSystemMessages()
+    {
+        if (_deferredSystemMessages is not { } deferred)
+        {
+            return;
+        }
+        _deferredSystemMessages = null;
+        foreach (var message in deferred)
+        {
+            HandleSystemMessage(message);
+        }
+    }
+
+    private static SystemMessage? Reverse(SystemMessage? list)
+    {
+        SystemMessage? ordered = null;
+        while (list is not null)
+        {
+            var next = list.Next;
+            list.Next = ordered;
+            ordered = list;
+            list = next;
+        }
+        return ordered;
     }
 
     private void ProcessUserMessages()

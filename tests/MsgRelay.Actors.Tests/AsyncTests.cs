@@ -116,3 +116,32 @@ public sealed class AsyncTests : TestKit
         Assert.Equal(Sys.DeadLetters, LastSender);
     }
 }
+
+public sealed class AsyncStopTests : TestKit
+{
+    private sealed class Stuck : ReceiveActor
+    {
+        public Stuck(Task never, IActorRef probe)
+        {
+            ReceiveAsync<string>(async _ =>
+            {
+                probe.Tell("awaiting");
+                await never;
+            });
+        }
+    }
+
+    [Fact]
+    public async Task An_async_handler_that_never_finishes_does_not_block_stopping()
+    {
+        var never = new TaskCompletionSource();
+        var stuck = Sys.ActorOf(Props.Create(() => new Stuck(never.Task, TestActor)));
+        Watch(stuck);
+        stuck.Tell("go");
+        await ExpectMsgAsync("awaiting");
+
+        Sys.Stop(stuck);
+
+        await ExpectTerminatedAsync(stuck);
+    }
+}
