@@ -27,7 +27,9 @@ public abstract class FrontEndTestBase : TestKit
         MspUdpPort = port,
         RwpUdpPort = port,
         LocalHost = "relay.test",
-        SniffWindow = TimeSpan.FromMilliseconds(20),
+        // Long enough that an MSP client's first bytes beat it even on a loaded test machine;
+        // tests of silent RWP clients set the real 20 ms.
+        SniffWindow = Dilated(TimeSpan.FromSeconds(1)),
     };
 
     protected FrontEndHandle Start(ListenerSettings settings, Func<object, DeliveryOutcome>? answer = null, Func<IActorRef, string, Props>? agent = null)
