@@ -117,14 +117,15 @@ public sealed record Gossip(
 
     /// <summary>
     /// The leader as seen from <paramref name="self"/>: the first reachable (or self) Up or Leaving
-    /// member in address order; when there is none, the first reachable Joining member.
+    /// member in address order; when there is none, the first other reachable member that is not
+    /// Down (so a lone Exiting node still removes itself).
     /// </summary>
     public UniqueAddress? Leader(UniqueAddress self)
     {
         var unreachable = Unreachable.Select(m => m.UniqueAddress).ToHashSet();
         var candidates = Members
             .Where(m => m.UniqueAddress == self || !unreachable.Contains(m.UniqueAddress))
-            .Where(m => m.Status is not (MemberStatus.Down or MemberStatus.Exiting or MemberStatus.Removed))
+            .Where(m => m.Status is not (MemberStatus.Down or MemberStatus.Removed))
             .ToList();
         var leader = candidates.FirstOrDefault(m => m.Status is MemberStatus.Up or MemberStatus.Leaving) ?? candidates.FirstOrDefault();
         return leader?.UniqueAddress;
