@@ -93,7 +93,18 @@ public static class SocketBinding
         if (type == SocketType.Stream)
         {
             // A restarted node must be able to bind its port while old connections sit in TIME_WAIT.
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            // On Linux, .NET's ReuseAddress also sets SO_REUSEPORT, which would let a second node bind
+            // the same port silently and steal half its connections; so set SO_REUSEADDR alone there.
+            if (OperatingSystem.IsLinux())
+            {
+                const int SolSocket = 1;
+                const int SoReuseAddr = 2;
+                socket.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(1));
+            }
+            else
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
         }
     }
 
