@@ -2,25 +2,54 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using MsgRelay.Actors;
 using MsgRelay.Hocon;
+using MsgRelay.Node.Admin;
 using MsgRelay.Node.Configuration;
+using MsgRelay.Relay.Listeners;
+using MsgRelay.Relay.Routing;
 using Serilog.Extensions.Logging;
 
 namespace MsgRelay.Node.Hosting;
 
 /// <summary>
-/// The composition root of a node: logging, the actor system, and the signal handling that turns
-/// SIGTERM and Ctrl-C into one CoordinatedShutdown run, after which the process exits 0.
+/// The composition root of a node: logging, the actor system, the relay core, the front ends and the
+/// admin endpoint, and the signal handling that turns SIGTERM and Ctrl-C into one CoordinatedShutdown
+/// run, after which the process exits 0.
 /// </summary>
 internal static class NodeHost
 {
+    /// <summary>Exit code for a node that could not start (port in use, no privilege, bad config).</summary>
+    public const int StartFailed = 2;
+
     public static async Task<int> RunAsync(Config config, NodeSettings settings, CancellationToken cancellationToken)
     {
         var serilog = NodeLogging.CreateLogger(settings.LogLevel, settings.JsonLogs);
         using var loggerFactory = new SerilogLoggerFactory(serilog, dispose: true);
         var log = loggerFactory.CreateLogger("MsgRelay.Node");
 
+        // Settings first: a bad value must stop the node before anything binds a port.
+        var relaySettings = RelaySettings.FromConfig(config);
+        var listenerSettings = ListenerSettings.FromConfig(config);
+
         var system = ActorSystem.Create("msgrelay", new ActorSystemSettings { LoggerFactory = loggerFactory });
         var shutdown = CoordinatedShutdown.Get(system);
+        AdminServer? admin = null;
+        try
+        {
+            var relay = RelayCore.Start(system, relaySettings);
+            var frontEnds = FrontEnds.Start(system, listenerSettings, relay.Router, relay.AgentSessionProps);
+            if (settings.AdminPort != 0)
+            {
+                admin = await AdminServer.StartAsync(settings.AdminHost, settings.AdminPort, new NodeAdminView(relay), loggerFactory, cancellationToken).ConfigureAwait(false);
+                NodeLog.AdminListening(log, admin.Address.ToString());
+                shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "admin-http-stop", () => admin.DisposeAsync().AsTask());
+            }
+        }
+        catch (Exception e) when (StartupFailure.Describe(e, listenerSettings, settings) is { } reason)
+        {
+            await Console.Error.WriteLineAsync($"msgrelay: cannot start: {reason}").ConfigureAwait(false);
+            await system.Terminate().ConfigureAwait(false);
+            return StartFailed;
+        }
 
         // Cancel the runtime's default (immediate exit) and run the ordered shutdown instead.
         void OnSignal(PosixSignalContext context)
@@ -34,9 +63,9 @@ internal static class NodeHost
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var cancelled = cancellationToken.Register(() => shutdown.Run(CoordinatedShutdown.ClrExitReason.Instance));
 
-        NodeLog.Up(log, system.Name, Environment.ProcessId);
+        NodeLog.Up(log, settings.NodeName, Environment.ProcessId);
         await system.WhenTerminated.ConfigureAwait(false);
-        NodeLog.Stopped(log, system.Name);
+        NodeLog.Stopped(log, settings.NodeName);
         return 0;
     }
 }

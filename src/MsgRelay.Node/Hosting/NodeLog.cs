@@ -12,4 +12,7 @@ internal static partial class NodeLog
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "MsgRelay node {SystemName} stopped")]
     public static partial void Stopped(ILogger logger, string systemName);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "admin HTTP listening on {Address}")]
+    public static partial void AdminListening(ILogger logger, string address);
 }

@@ -4,28 +4,52 @@ namespace MsgRelay.IntegrationTests.Node;
 
 public class ServeLifecycleTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task Serve_logs_that_it_is_up_and_exits_zero_on_SIGTERM()
     {
-        await using var node = MsgRelayProcess.Start(["serve"]);
-        await node.WaitForLineAsync("is up", StartTimeout);
+        await using var node = await RelayNode.StartAsync();
 
-        node.Signal(Posix.SIGTERM);
-
-        Assert.Equal(0, await node.WaitForExitAsync(StartTimeout));
-        Assert.Contains(node.Output, line => line.Contains("stopped", StringComparison.Ordinal));
+        Assert.Equal(0, await node.StopAsync());
+        Assert.Contains(node.Process.Output, line => line.Contains("stopped", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Serve_exits_zero_on_SIGINT_like_ctrl_c()
     {
-        await using var node = MsgRelayProcess.Start(["serve"]);
-        await node.WaitForLineAsync("is up", StartTimeout);
+        await using var node = await RelayNode.StartAsync();
 
-        node.Signal(Posix.SIGINT);
+        node.Process.Signal(Posix.SIGINT);
 
-        Assert.Equal(0, await node.WaitForExitAsync(StartTimeout));
+        Assert.Equal(0, await node.Process.WaitForExitAsync(RelayNode.StartTimeout));
+    }
+
+    [Fact]
+    public async Task Serve_refuses_to_start_on_a_port_in_use_with_one_clear_line()
+    {
+        await using var first = await RelayNode.StartAsync();
+
+        var result = await MsgRelayProcess.RunAsync(
+            ["serve", "--set", $"msgrelay.listeners.msp.tcp-port={first.Port}", "--set", $"msgrelay.listeners.rwp.tcp-port={first.Port}",
+             "--set", "msgrelay.listeners.msp.udp-port=0", "--set", "msgrelay.listeners.rwp.udp-port=0", "--set", "msgrelay.admin.port=0"],
+            RelayNode.StartTimeout);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot start: a port is already in use", result.StandardError, StringComparison.Ordinal);
+        Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Serve_refuses_to_start_when_the_admin_port_is_in_use()
+    {
+        await using var first = await RelayNode.StartAsync();
+
+        var port = FreePorts.Next();
+        var result = await MsgRelayProcess.RunAsync(
+            ["serve", "--set", $"msgrelay.listeners.msp.tcp-port={port}", "--set", $"msgrelay.listeners.rwp.tcp-port={port}",
+             "--set", "msgrelay.listeners.msp.udp-port=0", "--set", "msgrelay.listeners.rwp.udp-port=0", "--set", $"msgrelay.admin.port={first.AdminPort}"],
+            RelayNode.StartTimeout);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("admin HTTP address", result.StandardError, StringComparison.Ordinal);
     }
 }
