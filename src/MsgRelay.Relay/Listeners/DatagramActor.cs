@@ -25,6 +25,7 @@ public sealed class DatagramActor : ReceiveActor
     private readonly ILogger _log;
     private MspMessage? _message;
     private string? _duplicateKey;
+    private bool _answered;
 
     /// <summary>Creates the actor for one datagram.</summary>
     public DatagramActor(
@@ -42,7 +43,9 @@ public sealed class DatagramActor : ReceiveActor
         _gate = gate;
         _replier = replier;
         _log = Context.GetLogger();
-        Receive<DatagramRouted>(OnRouted);
+        Receive<DeliveryOutcome>(outcome => OnRouted(outcome));
+        Receive<Status.Failure>(_ => OnRouted(null));
+        Receive<ReceiveTimeout>(_ => OnRouted(null));
         Receive<DatagramDialogueRouted>(_ => Context.Stop(Self));
     }
 
@@ -96,24 +99,33 @@ public sealed class DatagramActor : ReceiveActor
             }
         }
 
+        // The actor asks the router itself (no Ask promise): it handles exactly one answer and then stops,
+        // so a late answer cannot be mistaken for another; this halves the messages per datagram.
         var protocol = message.Version == 1 ? IngressProtocol.Msp1Udp : IngressProtocol.Msp2Udp;
-        _router.Ask<DeliveryOutcome>(new Route(IngressMapping.FromMsp(message, protocol, Peer)), _settings.RouteTimeout)
-            .PipeTo(Self, success: outcome => new DatagramRouted(outcome), failure: _ => new DatagramRouted(null));
+        Context.SetReceiveTimeout(_settings.RouteTimeout);
+        _router.Tell(new Route(IngressMapping.FromMsp(message, protocol, Peer)), Self);
     }
 
-    private void OnRouted(DatagramRouted routed)
+    private void OnRouted(DeliveryOutcome? routed)
     {
-        if (routed.Outcome is null)
+        if (_message is null || _answered)
+        {
+            return;
+        }
+
+        _answered = true;
+        Context.SetReceiveTimeout(null);
+        if (routed is null)
         {
             _log.DatagramRouteTimedOut(Peer);
         }
 
         if (_duplicateKey is not null)
         {
-            _gate.CompleteDuplicate(_duplicateKey, routed.Outcome);
+            _gate.CompleteDuplicate(_duplicateKey, routed);
         }
 
-        if (routed.Outcome is { } outcome)
+        if (routed is { } outcome)
         {
             Answer(outcome);
         }

@@ -21,13 +21,14 @@ public sealed class DatagramActorTests : TestKit, IDisposable
 
     public void Dispose() => _socket.Dispose();
 
-    private IActorRef Receive(byte[] data, DatagramGate? gate = null, PortProtocols protocols = PortProtocols.Both, string from = "10.1.2.3")
+    private IActorRef Receive(byte[] data, DatagramGate? gate = null, PortProtocols protocols = PortProtocols.Both, string from = "10.1.2.3", ListenerSettings? settings = null)
     {
+        var actorSettings = settings ?? Settings;
         var datagram = new DatagramReceived(data, new IPEndPoint(IPAddress.Parse(from), 5000), _socket);
         var shared = gate ?? new DatagramGate(Settings);
         var router = _router.Ref;
         var replier = new ProbeReplier(TestActor);
-        var actor = Sys.ActorOf(Props.Create(() => new DatagramActor(datagram, protocols, router, Settings, shared, replier)));
+        var actor = Sys.ActorOf(Props.Create(() => new DatagramActor(datagram, protocols, router, actorSettings, shared, replier)));
         Watch(actor);
         return actor;
     }
@@ -159,6 +160,22 @@ public sealed class DatagramActorTests : TestKit, IDisposable
         _router.Reply(DeliveryOutcome.Delivered());
 
         await ExpectTerminatedAsync(second);
+        await ExpectNoMsgAsync();
+    }
+
+    [Fact]
+    public async Task Msp1_is_still_echoed_when_the_relay_does_not_answer_in_time_and_msp2_is_not_acknowledged()
+    {
+        var quick = Settings with { RouteTimeout = TimeSpan.FromMilliseconds(50) };
+        var data = Wire.Msp1("alice", "hello");
+        var v1 = Receive(data, settings: quick);
+        await _router.ExpectMsgAsync<Route>();
+        Assert.Equal(data, (await ExpectMsgAsync<DatagramReply>()).Data);
+        await ExpectTerminatedAsync(v1);
+
+        var v2 = Receive(Wire.Msp2("alice", "hi"), settings: quick);
+        await _router.ExpectMsgAsync<Route>();
+        await ExpectTerminatedAsync(v2);
         await ExpectNoMsgAsync();
     }
 }
