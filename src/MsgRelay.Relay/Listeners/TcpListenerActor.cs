@@ -14,6 +14,8 @@ namespace MsgRelay.Relay.Listeners;
 /// </summary>
 public sealed class TcpListenerActor : ReceiveActor
 {
+    private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(50);
+
     private readonly IReadOnlyList<Socket> _sockets;
     private readonly IReadOnlyList<IPEndPoint> _endpoints;
     private readonly PortProtocols _protocols;
@@ -191,7 +193,9 @@ public sealed class TcpListenerActor : ReceiveActor
             catch (SocketException e)
             {
                 // A reset before accept completed, or the process ran out of descriptors: the port stays open.
+                // Out of descriptors fails every accept at once: pause instead of spinning on the error.
                 _log.AcceptFailed(endpoint, e.SocketErrorCode.ToString());
+                await Task.Delay(AcceptRetryDelay).ConfigureAwait(false);
                 continue;
             }
 

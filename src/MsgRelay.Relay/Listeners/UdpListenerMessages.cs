@@ -12,10 +12,3 @@ public sealed record DatagramReceived(byte[] Data, IPEndPoint Remote, Socket Soc
     /// <summary>The sender's address as text, IPv4-mapped addresses shown as IPv4.</summary>
     public string PeerHost => (Remote.Address.IsIPv4MappedToIPv6 ? Remote.Address.MapToIPv4() : Remote.Address).ToString();
 }
-
-/// <summary>Sends a datagram's answer; the UDP socket in production, a probe in tests.</summary>
-public interface IDatagramReplier
-{
-    /// <summary>Sends <paramref name="data"/> to where <paramref name="datagram"/> came from.</summary>
-    void Reply(DatagramReceived datagram, ReadOnlyMemory<byte> data);
-}
