@@ -12,6 +12,7 @@ public static class MsgRelayCli
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(ListenCommand.Create());
+        root.Subcommands.Add(WhoCommand.Create());
         return root;
     }
 
