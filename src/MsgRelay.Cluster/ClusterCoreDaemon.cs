@@ -119,7 +119,8 @@ internal sealed partial class ClusterCoreDaemon : ReceiveActor, IWithTimers
             // Gossip of a cluster we are not part of (e.g. addressed to an old incarnation of us).
             return;
         }
-        switch (_latest.Version.CompareTo(remote.Version))
+        var ordering = _latest.Version.CompareTo(remote.Version);
+        switch (ordering)
         {
             case VectorClockOrdering.Same:
                 Update(_latest with { Seen = _latest.Seen.Union(remote.Seen).Add(_self) });
@@ -128,11 +129,17 @@ internal sealed partial class ClusterCoreDaemon : ReceiveActor, IWithTimers
                 Update(remote.SeenBy(_self));
                 break;
             case VectorClockOrdering.After:
-                // Ours is newer: the sender learns it on our next tick (it has not seen it).
                 break;
             default:
                 Update(_latest.Merge(remote).SeenBy(_self));
                 break;
+        }
+        // Answer when we know more than the sender (a newer version, or more nodes that have seen
+        // it): that is how a leader learns that the others have seen its gossip. The exchange stops
+        // once both hold the same version and seen set.
+        if (ordering != VectorClockOrdering.Before || !_latest.Seen.IsSubsetOf(remote.Seen))
+        {
+            SendGossip(from);
         }
     }
 

@@ -37,7 +37,7 @@ public abstract class MultiNodeClusterTest : TestKit
 
     private readonly List<ActorSystem> _others = [];
 
-    protected MultiNodeClusterTest() : base(NodeSettings)
+    protected MultiNodeClusterTest(Xunit.Abstractions.ITestOutputHelper? output = null) : base(NodeSettings, output)
     {
     }
 
