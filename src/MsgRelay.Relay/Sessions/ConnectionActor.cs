@@ -12,7 +12,10 @@ namespace MsgRelay.Relay.Sessions;
 /// One TCP connection: owns its transport, tells MSP from RWP on a shared port, runs the protocol
 /// and turns the relay's outcomes into replies. Input is parsed only while no Route is pending,
 /// so answers leave strictly in the order the messages came (MSP v2 pipelining) and an RWP session
-/// sees its next line only after the previous answer was written.
+/// sees its next line only after the previous answer was written. The actor asks the router
+/// itself (router replies come to Self, no Ask promise per message); with one question pending at
+/// a time every reply belongs to it, and after a timeout the connection is closed, so a late reply
+/// can never be taken for the next question's.
 /// </summary>
 /// <remarks>
 /// States: Sniffing (shared port, until the first bytes decide or the window ends) then Msp or
@@ -24,6 +27,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
 {
     private const string SniffTimer = "sniff";
     private const string IdleTimer = "idle";
+    private const string RouteTimer = "route";
 
     // Unparsed input beyond this pauses reading until the actor catches up.
     private const int MaxBufferedInput = 16 * 1024;
@@ -38,8 +42,8 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private ReadOnlyMemory<byte> _input = ReadOnlyMemory<byte>.Empty;
     private DateTimeOffset _lastActivity;
     private bool _readPaused;
-    private long _sequence;
-    private long _awaiting = -1;
+    private bool _awaiting;
+    private DateTimeOffset _routeStarted;
     private PendingAnswer _pendingAnswer;
     private bool _peerDone;
     private bool _peerVanished;
@@ -130,7 +134,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     {
         if (protocol == WireProtocol.Undecided)
         {
-            ResumeIfRoom();
+            AdjustReading();
             return;
         }
 
@@ -147,7 +151,9 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
 
     private void Common()
     {
-        Receive<RouteCompleted>(OnRouteCompleted);
+        Receive<DeliveryOutcome>(OnOutcome);
+        Receive<Status.Failure>(_ => OnOutcome(null));
+        Receive<RouteDeadline>(_ => OnRouteDeadline());
         Receive<IdleCheck>(_ => OnIdleCheck());
         Receive<ConnectionDrain>(_ => OnDrain());
         Receive<ConnectionWrite>(write => _transport.Write(write.Data));
@@ -157,7 +163,6 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
 
     private void Append(ConnectionReceived received)
     {
-        _readPaused = true;
         _lastActivity = Context.System.Scheduler.Now;
         if (_input.IsEmpty)
         {
@@ -193,7 +198,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private void ProcessInput()
     {
         // Each step consumes input or starts a Route, so the input length bounds the loop.
-        for (var guard = _input.Length + 1; guard > 0 && _awaiting < 0 && !_closeWhenIdle && !_stopped; guard--)
+        for (var guard = _input.Length + 1; guard > 0 && !_awaiting && !_closeWhenIdle && !_stopped; guard--)
         {
             if (!Step())
             {
@@ -202,30 +207,36 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         }
 
         Flush();
-        if (_awaiting >= 0 || _stopped)
+        if (_stopped)
         {
             return;
         }
 
-        if (_closeWhenIdle)
+        if (!_awaiting && _closeWhenIdle)
         {
             CloseConnection("finished");
         }
-        else if (_peerDone)
+        else if (!_awaiting && _peerDone)
         {
             CloseConnection(_peerVanished ? "peer vanished" : "peer closed");
         }
         else
         {
-            ResumeIfRoom();
+            AdjustReading();
         }
     }
 
     private Func<bool> Step { get; set; } = static () => false;
 
-    private void ResumeIfRoom()
+    private void AdjustReading()
     {
-        if (_readPaused && !_peerDone && _input.Length < MaxBufferedInput)
+        var full = _input.Length >= MaxBufferedInput;
+        if (full && !_readPaused)
+        {
+            _readPaused = true;
+            _transport.PauseReading();
+        }
+        else if (!full && _readPaused)
         {
             _readPaused = false;
             _transport.ResumeReading();
@@ -252,26 +263,49 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
 
     private void StartRoute(object question, PendingAnswer answer)
     {
-        var sequence = ++_sequence;
-        _awaiting = sequence;
+        _awaiting = true;
         _pendingAnswer = answer;
-        _router.Ask<DeliveryOutcome>(question, _settings.RouteTimeout).PipeTo(
-            Self,
-            success: outcome => new RouteCompleted(sequence, outcome),
-            failure: _ => new RouteCompleted(sequence, null));
+        _routeStarted = Context.System.Scheduler.Now;
+
+        // One deadline timer re-armed as it fires, rather than a timer per message.
+        if (!Timers.IsTimerActive(RouteTimer))
+        {
+            Timers.StartSingleTimer(RouteTimer, RouteDeadline.Instance, _settings.RouteTimeout);
+        }
+
+        _router.Tell(question, Self);
     }
 
-    private void OnRouteCompleted(RouteCompleted completed)
+    private void OnRouteDeadline()
     {
-        if (completed.Sequence != _awaiting)
+        if (!_awaiting)
         {
             return;
         }
 
-        _awaiting = -1;
-        if (completed.Outcome is null)
+        var waited = Context.System.Scheduler.Now - _routeStarted;
+        if (waited < _settings.RouteTimeout)
         {
+            Timers.StartSingleTimer(RouteTimer, RouteDeadline.Instance, _settings.RouteTimeout - waited);
+            return;
+        }
+
+        OnOutcome(null);
+    }
+
+    private void OnOutcome(DeliveryOutcome? outcome)
+    {
+        if (!_awaiting)
+        {
+            return;
+        }
+
+        _awaiting = false;
+        if (outcome is null)
+        {
+            // The late answer, if it ever comes, must not be read as the next question's: answer busy and close.
             _log.RouteTimedOut(Peer);
+            _closeWhenIdle = true;
         }
 
         if (_peerVanished)
@@ -280,7 +314,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         }
         else
         {
-            WriteAnswer(_pendingAnswer, completed.Outcome);
+            WriteAnswer(_pendingAnswer, outcome);
         }
 
         ProcessInput();
@@ -289,7 +323,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private void OnIdleCheck()
     {
         // Waiting for the relay is not the client's silence.
-        var silent = _awaiting >= 0 ? TimeSpan.Zero : Context.System.Scheduler.Now - _lastActivity;
+        var silent = _awaiting ? TimeSpan.Zero : Context.System.Scheduler.Now - _lastActivity;
         if (silent >= _settings.IdleTimeout)
         {
             _log.IdleClosed(Peer, silent);
@@ -303,7 +337,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private void OnDrain()
     {
         _closeWhenIdle = true;
-        if (_awaiting >= 0)
+        if (_awaiting)
         {
             return;
         }

@@ -1,5 +1,3 @@
-using MsgRelay.Relay.Routing;
-
 namespace MsgRelay.Relay.Sessions;
 
 /// <summary>Bytes the transport read from the client; the actor owns the array.</summary>
@@ -18,8 +16,11 @@ public sealed record ConnectionDrain
     public static ConnectionDrain Instance { get; } = new();
 }
 
-/// <summary>The relay's answer to the Route or VerifyRecipient numbered <paramref name="Sequence"/>; null outcome: no answer in time.</summary>
-internal sealed record RouteCompleted(long Sequence, DeliveryOutcome? Outcome);
+/// <summary>Time to check whether the pending Route or VerifyRecipient has waited too long.</summary>
+internal sealed record RouteDeadline
+{
+    public static RouteDeadline Instance { get; } = new();
+}
 
 /// <summary>The sniff window of a shared port ended.</summary>
 internal sealed record SniffWindowEnded

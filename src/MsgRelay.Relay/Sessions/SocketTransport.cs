@@ -6,7 +6,7 @@ namespace MsgRelay.Relay.Sessions;
 
 /// <summary>
 /// <see cref="IConnectionTransport"/> over an accepted TCP socket. A receive pump (a task, outside
-/// the actor) reads and tells the owner; writes are queued and sent in order by whichever thread
+/// the actor) reads and tells the owner, waiting only while paused; writes are queued and sent in order by whichever thread
 /// finds the queue idle, so the usual small reply leaves synchronously from the actor's own call.
 /// </summary>
 public sealed class SocketTransport : IConnectionTransport
@@ -20,6 +20,7 @@ public sealed class SocketTransport : IConnectionTransport
     private readonly Queue<ReadOnlyMemory<byte>> _queue = new();
     private readonly Lock _gate = new();
     private IActorRef _owner = ActorRefs.Nobody;
+    private volatile bool _paused;
     private int _queuedBytes;
     private bool _sending;
     private bool _closeRequested;
@@ -51,7 +52,20 @@ public sealed class SocketTransport : IConnectionTransport
     }
 
     /// <inheritdoc/>
+    public void PauseReading() => _paused = true;
+
+    /// <inheritdoc/>
     public void ResumeReading()
+    {
+        if (_paused)
+        {
+            _paused = false;
+            WakeReader();
+        }
+    }
+
+    // A release the reader did not wait for lets one later read through unpaused: bounded, and simpler than a handshake.
+    private void WakeReader()
     {
         if (_resume.CurrentCount == 0)
         {
@@ -178,7 +192,7 @@ public sealed class SocketTransport : IConnectionTransport
         }
 
         _socket.Dispose();
-        ResumeReading();
+        WakeReader();
     }
 
     private async Task ReceiveLoopAsync()
@@ -196,7 +210,11 @@ public sealed class SocketTransport : IConnectionTransport
                 }
 
                 _owner.Tell(new ConnectionReceived(buffer.AsSpan(0, read).ToArray()));
-                await _resume.WaitAsync().ConfigureAwait(false);
+                if (_paused)
+                {
+                    await _resume.WaitAsync().ConfigureAwait(false);
+                }
+
                 if (Volatile.Read(ref _closed))
                 {
                     return;

@@ -249,16 +249,37 @@ public sealed class ConnectionActorRwpTests : ConnectionActorTestBase
     }
 
     [Fact]
-    public async Task Route_without_an_answer_in_time_is_698_and_the_session_continues()
+    public async Task Route_without_an_answer_in_time_is_698_and_the_connection_closes()
     {
-        await StartRwpAsync(Settings with { RouteTimeout = TimeSpan.FromMilliseconds(50) });
+        await StartRwpAsync();
         await PrepareMessageAsync();
         ClientSends("SEND\n");
         await Router.ExpectMsgAsync<Route>();
+        Scheduler.Advance(TimeSpan.FromSeconds(29));
+        await ExpectNoMsgAsync();
 
+        await EventFilter.Warning("did not answer").ExpectOneAsync(() => Scheduler.Advance(TimeSpan.FromSeconds(1)));
         await ExpectWriteAsync("698 Relay busy, try again later.\n100 Ready.\n");
-        ClientSends("RSET\n");
-        await ExpectWriteAsync("109 RSET ok.\n100 Ready.\n");
+        await ExpectMsgAsync<TransportClosed>();
+    }
+
+    [Fact]
+    public async Task Route_deadline_counts_from_each_message_not_from_the_first()
+    {
+        await StartRwpAsync();
+        await PrepareMessageAsync();
+        ClientSends("SEND\n");
+        await Router.ExpectMsgAsync<Route>();
+        Scheduler.Advance(TimeSpan.FromSeconds(20));
+        Router.Reply(DeliveryOutcome.Delivered());
+        await ExpectWriteAsync("103 Message delivered.\n100 Ready.\n");
+        ClientSends("SEND\n");
+        await Router.ExpectMsgAsync<Route>();
+
+        Scheduler.Advance(TimeSpan.FromSeconds(15));
+        await ExpectNoMsgAsync();
+        Router.Reply(DeliveryOutcome.Delivered());
+        await ExpectWriteAsync("103 Message delivered.\n100 Ready.\n");
     }
 
     [Fact]

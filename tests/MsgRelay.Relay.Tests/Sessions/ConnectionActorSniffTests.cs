@@ -60,15 +60,22 @@ public sealed class ConnectionActorSniffTests : ConnectionActorTestBase
     }
 
     [Fact]
-    public async Task Reading_resumes_after_each_read_while_nothing_is_pending()
+    public async Task Reading_pauses_while_unparsed_input_piles_up_behind_a_pending_route_and_resumes_after()
     {
         await StartAsync(PortProtocols.Rwp);
         await ExpectWriteAsync("100 Ready.\n");
-        ClientSends("RSE");
-        await AwaitConditionAsync(() => Transport.Resumes == 1);
-        ClientSends("T\n");
+        ClientSends("TO alice\nVRFY\n");
+        await ExpectWriteAsync("106 Recipient ok.\n100 Ready.\n");
+        await Router.ExpectMsgAsync<VerifyRecipient>();
+        Assert.False(Transport.IsPaused);
 
-        await ExpectWriteAsync("109 RSET ok.\n100 Ready.\n");
-        await AwaitConditionAsync(() => Transport.Resumes == 2);
+        ClientSends(string.Concat(Enumerable.Repeat("RSET\n", 4000)));
+        await AwaitConditionAsync(() => Transport.IsPaused);
+        Router.Reply(DeliveryOutcome.Delivered());
+
+        var answers = await ExpectWriteAsync();
+        Assert.StartsWith("108 Recipient ok to send.\n100 Ready.\n109 RSET ok.\n", answers, StringComparison.Ordinal);
+        Assert.Equal(4000, answers.Split("109 RSET ok.").Length - 1);
+        await AwaitConditionAsync(() => !Transport.IsPaused);
     }
 }

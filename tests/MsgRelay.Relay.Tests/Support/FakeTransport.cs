@@ -19,7 +19,7 @@ public sealed record TransportClosed;
 /// </summary>
 public sealed class FakeTransport(IActorRef probe, string peerHost = "192.0.2.7") : IConnectionTransport
 {
-    private int _resumes;
+    private int _paused;
     private int _closed;
 
     public string PeerHost { get; } = peerHost;
@@ -28,13 +28,15 @@ public sealed class FakeTransport(IActorRef probe, string peerHost = "192.0.2.7"
 
     public IActorRef? Owner { get; private set; }
 
-    public int Resumes => Volatile.Read(ref _resumes);
+    public bool IsPaused => Volatile.Read(ref _paused) == 1;
 
     public bool IsClosed => Volatile.Read(ref _closed) == 1;
 
     public void Start(IActorRef owner) => Owner = owner;
 
-    public void ResumeReading() => Interlocked.Increment(ref _resumes);
+    public void PauseReading() => Volatile.Write(ref _paused, 1);
+
+    public void ResumeReading() => Volatile.Write(ref _paused, 0);
 
     public void Write(ReadOnlyMemory<byte> data)
     {
