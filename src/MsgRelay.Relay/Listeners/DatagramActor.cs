@@ -22,7 +22,9 @@ public sealed class DatagramActor : ReceiveActor
     private readonly ListenerSettings _settings;
     private readonly DatagramGate _gate;
     private readonly IDatagramReplier _replier;
-    private readonly ILogger _log;
+    private readonly string _peer;
+    private readonly DateTimeOffset _started;
+    private ILogger? _log;
     private MspMessage? _message;
     private string? _duplicateKey;
     private bool _answered;
@@ -42,14 +44,24 @@ public sealed class DatagramActor : ReceiveActor
         _settings = settings;
         _gate = gate;
         _replier = replier;
-        _log = Context.GetLogger();
+        _peer = datagram.PeerHost;
+        _started = Context.System.Scheduler.Now;
         Receive<DeliveryOutcome>(outcome => OnRouted(outcome));
         Receive<Status.Failure>(_ => OnRouted(null));
-        Receive<ReceiveTimeout>(_ => OnRouted(null));
+        Receive<DatagramDeadline>(deadline =>
+        {
+            if (deadline.Now - _started >= _settings.RouteTimeout)
+            {
+                OnRouted(null);
+            }
+        });
         Receive<DatagramDialogueRouted>(_ => Context.Stop(Self));
     }
 
-    private string Peer => _datagram.PeerHost;
+    private string Peer => _peer;
+
+    // Created on first use: most datagrams log nothing, and a logger per short-lived actor is not free.
+    private ILogger Log => _log ??= Context.GetLogger();
 
     /// <inheritdoc/>
     protected override void PreStart()
@@ -81,14 +93,13 @@ public sealed class DatagramActor : ReceiveActor
 
         var message = result.Message!;
         _message = message;
-        _log.DatagramBody(Peer, message.Recipient, message.Body);
         if (message.Version == 2)
         {
             _duplicateKey = DuplicateFilter.KeyOf(Peer, message.Sender, message.SenderTerminal, message.Cookie);
             var check = _gate.CheckDuplicate(_duplicateKey, Context.System.Scheduler.Now);
             if (check.Status != DuplicateStatus.First)
             {
-                _log.DatagramDuplicate(Peer, message.Cookie);
+                Log.DatagramDuplicate(Peer, message.Cookie);
                 if (check.Status == DuplicateStatus.Answered && check.Outcome is { } earlier)
                 {
                     Answer(earlier);
@@ -99,10 +110,10 @@ public sealed class DatagramActor : ReceiveActor
             }
         }
 
-        // The actor asks the router itself (no Ask promise): it handles exactly one answer and then stops,
-        // so a late answer cannot be mistaken for another; this halves the messages per datagram.
+        // The actor asks the router itself (no Ask promise, no timer): it handles exactly one answer and
+        // then stops, so a late answer cannot be mistaken for another. The listener's periodic
+        // DatagramDeadline ends the wait if the relay never answers.
         var protocol = message.Version == 1 ? IngressProtocol.Msp1Udp : IngressProtocol.Msp2Udp;
-        Context.SetReceiveTimeout(_settings.RouteTimeout);
         _router.Tell(new Route(IngressMapping.FromMsp(message, protocol, Peer)), Self);
     }
 
@@ -114,10 +125,9 @@ public sealed class DatagramActor : ReceiveActor
         }
 
         _answered = true;
-        Context.SetReceiveTimeout(null);
         if (routed is null)
         {
-            _log.DatagramRouteTimedOut(Peer);
+            Log.DatagramRouteTimedOut(Peer);
         }
 
         if (_duplicateKey is not null)
@@ -162,7 +172,7 @@ public sealed class DatagramActor : ReceiveActor
 
         if (!_gate.TryReply(Peer, Context.System.Scheduler.Now))
         {
-            _log.ReplyRateLimited(Peer);
+            Log.ReplyRateLimited(Peer);
             return;
         }
 
@@ -188,7 +198,7 @@ public sealed class DatagramActor : ReceiveActor
         for (var i = 0; i < asks.Length; i++)
         {
             var message = IngressMapping.FromRwp(result.Envelopes[i], IngressProtocol.RwpUdp, Peer);
-            _log.DatagramBody(Peer, message.To.ToString(), message.Body);
+            Log.DatagramBody(Peer, message.To.ToString(), message.Body);
             asks[i] = _router.Ask<DeliveryOutcome>(new Route(message), _settings.RouteTimeout);
         }
 
@@ -198,7 +208,7 @@ public sealed class DatagramActor : ReceiveActor
 
     private void Drop(string protocol, string reason)
     {
-        _log.DatagramMalformed(protocol, Peer, reason);
+        Log.DatagramMalformed(protocol, Peer, reason);
         Context.Stop(Self);
     }
 

@@ -5,3 +5,6 @@ internal sealed record DatagramDialogueRouted
 {
     public static DatagramDialogueRouted Instance { get; } = new();
 }
+
+/// <summary>The listener's periodic clock tick to its datagram actors: those waiting longer than the route timeout give up.</summary>
+internal sealed record DatagramDeadline(DateTimeOffset Now);

@@ -10,8 +10,10 @@ namespace MsgRelay.Relay.Listeners;
 /// datagram and the actor starts a <see cref="DatagramActor"/> for it. The duplicate filter and
 /// the reply rate limit are the listener's, shared by its datagrams through a <see cref="DatagramGate"/>.
 /// </summary>
-public sealed class UdpListenerActor : ReceiveActor
+public sealed class UdpListenerActor : ReceiveActor, IWithTimers
 {
+    private const string DeadlineTimer = "deadline";
+
     private const int MaxDatagram = 65_535;
 
     private readonly IReadOnlyList<Socket> _sockets;
@@ -37,6 +39,14 @@ public sealed class UdpListenerActor : ReceiveActor
         _log = Context.GetLogger();
 
         Receive<DatagramReceived>(OnDatagram);
+        Receive<DatagramDeadline>(_ =>
+        {
+            var tick = new DatagramDeadline(Context.System.Scheduler.Now);
+            foreach (var child in Context.Children)
+            {
+                child.Tell(tick);
+            }
+        });
         Receive<GetBoundEndpoints>(_ => Sender.Tell(new BoundEndpoints("udp", _endpoints, _protocols)));
         Receive<StopAccepting>(_ =>
         {
@@ -49,8 +59,14 @@ public sealed class UdpListenerActor : ReceiveActor
     }
 
     /// <inheritdoc/>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <inheritdoc/>
     protected override void PreStart()
     {
+        // One clock for every datagram waiting on the relay, instead of a timer per datagram.
+        var interval = _settings.RouteTimeout / 3;
+        Timers.StartPeriodicTimer(DeadlineTimer, new DatagramDeadline(default), interval);
         var self = Self;
         for (var i = 0; i < _sockets.Count; i++)
         {

@@ -13,7 +13,7 @@ public sealed partial class ConnectionActor
     private void BecomeMsp()
     {
         _mode = Mode.Msp;
-        _log.ProtocolChosen(Peer, "MSP");
+        Log.ProtocolChosen(Peer, "MSP");
         Step = StepMsp;
         Become(() =>
         {
@@ -49,7 +49,7 @@ public sealed partial class ConnectionActor
 
         Consume(result.Consumed, buffer);
         var message = result.Message!;
-        _log.MspBody(Peer, message.Recipient, message.Body);
+        Log.MspBody(Peer, message.Recipient, message.Body);
         if (message.Version == 1)
         {
             _mspV1Done = true;
@@ -65,7 +65,7 @@ public sealed partial class ConnectionActor
 
     private bool OnMspRejected(in MspReadResult result, in ReadOnlySequence<byte> buffer)
     {
-        _log.MspRejected(Peer, result.Reason);
+        Log.MspRejected(Peer, result.Reason);
         var version1 = !_input.IsEmpty && _input.Span[0] == (byte)'A';
         if (!version1)
         {

@@ -30,7 +30,7 @@ public sealed partial class ConnectionActor
     private void BecomeRwp()
     {
         _mode = Mode.Rwp;
-        _log.ProtocolChosen(Peer, "RWP");
+        Log.ProtocolChosen(Peer, "RWP");
         Step = StepRwp;
         Become(() =>
         {
@@ -69,7 +69,7 @@ public sealed partial class ConnectionActor
 
         if (result.IsTooLong)
         {
-            _log.LineTooLong(Peer);
+            Log.LineTooLong(Peer);
             if (_agent is not null)
             {
                 RwpResponseWriter.WriteWithReady(_output, RwpReplies.SyntaxError);
@@ -95,7 +95,7 @@ public sealed partial class ConnectionActor
     {
         if (step.ReplyCode >= 600)
         {
-            _log.RwpError(Peer, step.Reply!.Value.ToString());
+            Log.RwpError(Peer, step.Reply!.Value.ToString());
         }
 
         switch (step.Effect)
@@ -122,7 +122,7 @@ public sealed partial class ConnectionActor
         var agentCommand = quote.Name is RwpQuoteNames.Agent or RwpQuoteNames.Key;
         if (!agentCommand || _agentSessionProps is null)
         {
-            _log.UnknownQuote(Peer, quote.Name);
+            Log.UnknownQuote(Peer, quote.Name);
             RwpResponseWriter.WriteWithReady(_output, RwpReplies.UnknownQuote);
             return;
         }
@@ -131,7 +131,7 @@ public sealed partial class ConnectionActor
         _mode = Mode.Agent;
         _agent = Context.ActorOf(_agentSessionProps(Self, _transport.PeerHost), "agent");
         Context.Watch(_agent);
-        _log.HandedOver(Peer);
+        Log.HandedOver(Peer);
         _agent.Tell(new AgentLine(line), Self);
     }
 
@@ -161,7 +161,7 @@ public sealed partial class ConnectionActor
     {
         if (outcome.Status == DeliveryStatus.Malformed)
         {
-            _log.RwpError(Peer, reply.ToString());
+            Log.RwpError(Peer, reply.ToString());
         }
     }
 }

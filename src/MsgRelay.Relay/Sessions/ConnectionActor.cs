@@ -37,7 +37,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private readonly ListenerSettings _settings;
     private readonly PortProtocols _protocols;
     private readonly Func<IActorRef, string, Props>? _agentSessionProps;
-    private readonly ILogger _log;
+    private ILogger? _log;
     private readonly ArrayBufferWriter<byte> _output = new(256);
     private ReadOnlyMemory<byte> _input = ReadOnlyMemory<byte>.Empty;
     private DateTimeOffset _lastActivity;
@@ -72,7 +72,6 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         _settings = settings;
         _protocols = protocols;
         _agentSessionProps = agentSessionProps;
-        _log = Context.GetLogger();
         _lines = new RwpLineReader(settings.MaxLineLength);
         _session = new RwpSession(settings.ToRwpSessionSettings(), transport.PeerHost);
         Sniffing();
@@ -90,6 +89,9 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     private string Peer => _transport.PeerEndpoint;
+
+    // Created on first use: a connection that logs nothing (the usual case) does not pay for a logger.
+    private ILogger Log => _log ??= Context.GetLogger();
 
     /// <inheritdoc/>
     protected override void PreStart()
@@ -190,7 +192,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
             // Nothing can be written any more; what is buffered was not confirmed to the client either.
             _peerVanished = true;
             _input = ReadOnlyMemory<byte>.Empty;
-            _log.PeerVanished(Peer, closed.Error);
+            Log.PeerVanished(Peer, closed.Error);
         }
     }
 
@@ -304,13 +306,13 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         if (outcome is null)
         {
             // The late answer, if it ever comes, must not be read as the next question's: answer busy and close.
-            _log.RouteTimedOut(Peer);
+            Log.RouteTimedOut(Peer);
             _closeWhenIdle = true;
         }
 
         if (_peerVanished)
         {
-            _log.PeerVanished(Peer, "answer discarded");
+            Log.PeerVanished(Peer, "answer discarded");
         }
         else
         {
@@ -326,7 +328,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         var silent = _awaiting ? TimeSpan.Zero : Context.System.Scheduler.Now - _lastActivity;
         if (silent >= _settings.IdleTimeout)
         {
-            _log.IdleClosed(Peer, silent);
+            Log.IdleClosed(Peer, silent);
             CloseConnection("idle");
             return;
         }
@@ -360,7 +362,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
 
         _stopped = true;
         Flush();
-        _log.Closing(Peer, reason);
+        Log.Closing(Peer, reason);
         _transport.Close();
         Context.Stop(Self);
     }

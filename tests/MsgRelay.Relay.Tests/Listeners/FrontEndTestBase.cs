@@ -32,7 +32,7 @@ public abstract class FrontEndTestBase : TestKit
         SniffWindow = Dilated(TimeSpan.FromSeconds(1)),
     };
 
-    protected FrontEndHandle Start(ListenerSettings settings, Func<object, DeliveryOutcome>? answer = null, Func<IActorRef, string, Props>? agent = null)
+    protected FrontEndHandle Start(ListenerSettings settings, Func<object, DeliveryOutcome?>? answer = null, Func<IActorRef, string, Props>? agent = null)
     {
         var router = Sys.ActorOf(StubRouter.Props(Routed.Ref, answer), "router");
         FrontEnds = MsgRelay.Relay.Listeners.FrontEnds.Start(Sys, settings, router, agent);

@@ -114,4 +114,15 @@ public sealed class UdpFrontEndTests : FrontEndTestBase, IDisposable
         await _client.SendAsync(Wire.RfcExample, Udp(PortProtocols.Msp));
         Assert.Equal("+\0", await ReceiveAsync());
     }
+
+    [Fact]
+    public async Task Msp1_is_echoed_once_the_route_timeout_passes_without_an_answer()
+    {
+        Start(SharedPortSettings(FreePorts.Next()) with { RouteTimeout = TimeSpan.FromMilliseconds(300) }, answer: _ => null);
+        var data = Wire.Msp1("alice", "anyone there?");
+        await _client.SendAsync(data, Udp(PortProtocols.Both));
+
+        await Routed.ExpectMsgAsync<Route>();
+        Assert.Equal(Wire.Text(data), await ReceiveAsync());
+    }
 }
