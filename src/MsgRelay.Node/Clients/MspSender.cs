@@ -20,7 +20,8 @@ internal static class MspSender
     public static MspMessage Build(SendRequest request) => new(
         2,
         request.User,
-        request.Tty ?? string.Empty,
+        // MSP has no hint form: a bracketed RWP-style hint becomes a plain terminal name.
+        request.Tty?.Trim('[', ']') ?? string.Empty,
         request.Body.ReplaceLineEndings("\r\n"),
         request.From,
         string.Empty,
