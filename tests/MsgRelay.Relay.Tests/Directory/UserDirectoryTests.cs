@@ -62,6 +62,62 @@ public sealed class UserDirectoryTests : RelayTestKit
     }
 
     [Fact]
+    public async Task Rule_2_allow_after_deny_all_admits_only_the_allowed_sender()
+    {
+        var bob = await LoginAsync("bob");
+        Assert.Equal("112 Ok.", await bob.CommandAsync("QUOTE DENY *"));
+        Assert.Equal("112 Ok.", await bob.CommandAsync("QUOTE ALLOW alice@192.0.2.*"));
+
+        Assert.Equal(DeliveryStatus.Refused, (await OutcomeAsync(Message("bob", from: "carol"))).Status);
+
+        var sender = Route(Message("bob", from: "alice"));
+        await AckAsync(bob);
+        Assert.Equal(DeliveryStatus.Delivered, (await sender.ExpectMsgAsync<DeliveryOutcome>()).Status);
+    }
+
+    [Fact]
+    public async Task Mesg_y_after_mesg_n_accepts_again()
+    {
+        var bob = await LoginAsync("bob");
+        await bob.CommandAsync("QUOTE MESG n");
+        Assert.Equal(DeliveryStatus.Refused, (await OutcomeAsync(Message("bob"))).Status);
+        await bob.CommandAsync("QUOTE MESG y");
+
+        var sender = Route(Message("bob"));
+        await AckAsync(bob);
+        Assert.Equal(DeliveryStatus.Delivered, (await sender.ExpectMsgAsync<DeliveryOutcome>()).Status);
+    }
+
+    [Fact]
+    public async Task Entity_without_sessions_passivates_after_its_idle_time()
+    {
+        await OutcomeAsync(Message("carol"));
+        var before = await Relay.Directory.Ask<RegionEntities>(new GetRegionEntities(), TimeSpan.FromSeconds(3));
+        Assert.Contains("carol", before.EntitiesByShard.Values.SelectMany(ids => ids));
+
+        Scheduler.Advance(UserDirectory.PassivateAfter);
+
+        await AwaitAssertAsync(async () =>
+        {
+            var after = await Relay.Directory.Ask<RegionEntities>(new GetRegionEntities(), TimeSpan.FromSeconds(3));
+            Assert.DoesNotContain("carol", after.EntitiesByShard.Values.SelectMany(ids => ids));
+        });
+        Assert.Equal(DeliveryStatus.NotLoggedIn, (await OutcomeAsync(Message("carol"))).Status);
+    }
+
+    [Fact]
+    public async Task Entity_with_a_session_does_not_passivate()
+    {
+        var bob = await LoginAsync("bob");
+
+        Scheduler.Advance(UserDirectory.PassivateAfter * 2);
+
+        var sender = Route(Message("bob"));
+        await AckAsync(bob);
+        Assert.Equal(DeliveryStatus.Delivered, (await sender.ExpectMsgAsync<DeliveryOutcome>()).Status);
+    }
+
+    [Fact]
     public async Task Rule_3_exact_tty_goes_to_that_session()
     {
         var one = await LoginAsync("bob", "pts/1");
