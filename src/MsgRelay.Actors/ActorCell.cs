@@ -49,7 +49,7 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext
     internal static ActorCell? Constructing => t_constructing;
 
     /// <summary>The actor running on this thread, used as the sender when Tell is given none.</summary>
-    internal static IActorRef? ImplicitSender => t_running;
+    internal static ActorCell? ImplicitSender => t_running;
 
     public ActorPath Path { get; }
 

@@ -49,9 +49,18 @@ internal sealed class PromiseActorRef : IInternalActorRef
 
     public void SendSystemMessage(SystemMessage message)
     {
-        if (message is Watch { Watcher: IInternalActorRef watcher } && IsTerminated)
+        switch (message)
         {
-            watcher.SendSystemMessage(new DeathWatchNotification(this, ExistenceConfirmed: true));
+            case Watch { Watcher: IInternalActorRef watcher } when IsTerminated:
+                watcher.SendSystemMessage(new DeathWatchNotification(this, ExistenceConfirmed: true));
+                break;
+            case DeathWatchNotification notification:
+                // Used by GracefulStop: the promise watches the actor and completes on its death.
+                if (_completion.TrySetResult(new Terminated(notification.Actor, notification.ExistenceConfirmed)))
+                {
+                    _container.Unregister(this);
+                }
+                break;
         }
     }
 

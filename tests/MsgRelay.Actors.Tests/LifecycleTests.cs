@@ -103,4 +103,43 @@ public sealed class LifecycleTests : TestKit
             Receive<string>(name => Sender.Tell(Context.Child(name)));
         }
     }
+
+    [Fact]
+    public async Task GracefulStop_completes_once_the_actor_has_stopped()
+    {
+        var forwarder = Sys.ActorOf(Props.Create(() => new Forwarder(TestActor)));
+        forwarder.Tell("before");
+
+        Assert.True(await forwarder.GracefulStop(TimeSpan.FromSeconds(3)));
+
+        await ExpectMsgAsync("before");
+        Assert.True(((IInternalActorRef)forwarder).IsTerminated);
+        Assert.Equal(0, Sys.TempContainer.Count);
+    }
+
+    [Fact]
+    public async Task GracefulStop_returns_false_when_the_actor_ignores_the_stop_message()
+    {
+        var silent = Sys.ActorOf(Props.Create(() => new Silent()));
+
+        Assert.False(await silent.GracefulStop(TimeSpan.FromMilliseconds(100), "not a stop message"));
+        Assert.Equal(0, Sys.TempContainer.Count);
+    }
+
+    private sealed class Relay : ReceiveActor
+    {
+        public Relay(IActorRef next) => ReceiveAny(m => next.Forward(m));
+    }
+
+    [Fact]
+    public async Task Forward_keeps_the_original_sender()
+    {
+        var probe = CreateTestProbe();
+        var relay = Sys.ActorOf(Props.Create(() => new Relay(probe.Ref)));
+
+        relay.Tell("pass on", TestActor);
+
+        await probe.ExpectMsgAsync("pass on");
+        Assert.Equal(TestActor, probe.LastSender);
+    }
 }
