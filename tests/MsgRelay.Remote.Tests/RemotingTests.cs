@@ -188,4 +188,20 @@ public sealed class RemotingTests : TestKit
         var replies = await ReceiveNAsync(20);
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"echo:n{i}"), replies.Cast<string>());
     }
+
+    [Fact]
+    public async Task Message_larger_than_the_frame_cap_is_dropped_with_a_warning_and_later_messages_still_flow()
+    {
+        var settings = Settings() with { MaximumFrameSize = 2048 };
+        var a = await Remoting.StartAsync(Sys, "10.0.0.1", 2552, _network.CreateTransport(settings.MaximumFrameSize), settings);
+        var bSystem = Other();
+        var b = await Remoting.StartAsync(bSystem, "10.0.0.1", 2553, _network.CreateTransport(settings.MaximumFrameSize), settings);
+        bSystem.ActorOf(Props.Create(() => new EchoActor()), "echo");
+        var echo = a.RemoteRef(b.LocalAddress.Address, "/user/echo");
+
+        await EventFilter.Warning("maximum-frame-size").ExpectOneAsync(() => echo.Tell(new string('x', 4096), TestActor));
+        echo.Tell("small", TestActor);
+
+        Assert.Equal("echo:small", await ExpectMsgAsync<string>());
+    }
 }
