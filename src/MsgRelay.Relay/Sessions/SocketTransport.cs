@@ -100,7 +100,7 @@ public sealed class SocketTransport : IConnectionTransport
                 _queuedBytes += data.Length;
                 if (_queuedBytes > MaxQueuedBytes)
                 {
-                    CloseNow();
+                    CloseNow("client not reading");
                     return;
                 }
 
@@ -127,7 +127,7 @@ public sealed class SocketTransport : IConnectionTransport
             _closeRequested = true;
             if (!_sending)
             {
-                CloseNow();
+                CloseNow(null);
             }
         }
     }
@@ -155,7 +155,7 @@ public sealed class SocketTransport : IConnectionTransport
                     _sending = false;
                     if (_closeRequested)
                     {
-                        CloseNow();
+                        CloseNow(null);
                     }
 
                     return;
@@ -167,13 +167,14 @@ public sealed class SocketTransport : IConnectionTransport
             lock (_gate)
             {
                 _sending = false;
-                CloseNow();
+                CloseNow(e is SocketException se ? se.SocketErrorCode.ToString() : "closed");
             }
         }
     }
 
-    // Caller holds _gate.
-    private void CloseNow()
+    // Caller holds _gate. A failure the owner did not ask for (error non-null) is reported to it,
+    // so a connection whose client vanished mid-write stops at once instead of at its idle timeout.
+    private void CloseNow(string? error)
     {
         if (_closed)
         {
@@ -181,6 +182,11 @@ public sealed class SocketTransport : IConnectionTransport
         }
 
         _closed = true;
+        if (error is not null && !_closeRequested)
+        {
+            _owner.Tell(new ConnectionPeerClosed(error));
+        }
+
         _queue.Clear();
         try
         {
