@@ -215,4 +215,34 @@ public sealed class TcpFrontEndTests : FrontEndTestBase
         Assert.Equal("666 Server shutting down.\n", await client.ReceiveUntilAsync("\n"));
         Assert.True(await client.IsClosedByServerAsync());
     }
+
+    [Fact]
+    public async Task Msp1_over_tcp_is_routed_and_answered_with_nothing_but_the_close()
+    {
+        Start(SharedPortSettings(FreePorts.Next()));
+        await using var client = await LineClient.ConnectAsync(Tcp(PortProtocols.Both));
+        await client.SendAsync(Wire.Msp1("alice", "old style"));
+        client.Socket.Shutdown(SocketShutdown.Send);
+
+        var route = await Routed.ExpectMsgAsync<Route>();
+        Assert.Equal(IngressProtocol.Msp1Tcp, route.Message.Protocol);
+        Assert.Empty(await client.ReceiveOnceAsync());
+    }
+
+    [Fact]
+    public async Task Quote_agent_over_a_real_socket_hands_the_connection_to_the_agent_session()
+    {
+        Start(
+            SeparatePorts(FreePorts.Next(), FreePorts.Next()),
+            agent: (connection, peer) => Props.Create(() => new Sessions.EchoAgent(peer)));
+        await using var client = await LineClient.ConnectAsync(Tcp(PortProtocols.Rwp));
+        Assert.Equal(Ready, await client.ReceiveUntilAsync(Ready));
+
+        await client.SendAsync("QUOTE AGENT alice tty1\n");
+        Assert.Equal("112 Agent from 127.0.0.1: QUOTE AGENT alice tty1\n", await client.ReceiveUntilAsync("\n"));
+        await client.SendAsync("QUOTE PING\n");
+        Assert.Equal("112 Agent from 127.0.0.1: QUOTE PING\n", await client.ReceiveUntilAsync("\n"));
+        await client.SendAsync("QUIT\n");
+        Assert.True(await client.IsClosedByServerAsync());
+    }
 }

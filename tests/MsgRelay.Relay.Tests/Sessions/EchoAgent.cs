@@ -1,0 +1,24 @@
+using MsgRelay.Actors;
+using MsgRelay.Relay.Agents;
+using MsgRelay.Relay.Sessions;
+using MsgRelay.Relay.Tests.Support;
+
+namespace MsgRelay.Relay.Tests.Sessions;
+
+/// <summary>An agent session stand-in for socket tests: answers every line through its connection, and closes it at QUIT.</summary>
+public sealed class EchoAgent : ReceiveActor
+{
+    public EchoAgent(string peerHost)
+    {
+        Receive<AgentLine>(line =>
+        {
+            if (line.Line == "QUIT")
+            {
+                Context.Parent.Tell(new ConnectionClose("quit"));
+                return;
+            }
+
+            Context.Parent.Tell(new ConnectionWrite(Wire.Latin1("112 Agent from " + peerHost + ": " + line.Line + "\n")));
+        });
+    }
+}
