@@ -67,6 +67,12 @@ public sealed class TcpListenerActor : ReceiveActor
         Receive<DrainConnections>(_ => OnDrain());
     }
 
+    /// <summary>
+    /// A connection actor that fails is stopped, never restarted: its socket state cannot be rebuilt,
+    /// and the client (or sender) is better served by a closed connection than a confused one.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
+
     /// <inheritdoc/>
     protected override void PreStart()
     {

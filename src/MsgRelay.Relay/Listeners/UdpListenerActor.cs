@@ -61,6 +61,12 @@ public sealed class UdpListenerActor : ReceiveActor, IWithTimers
     /// <inheritdoc/>
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <summary>
+    /// A datagram actor that fails is stopped, never restarted: its socket state cannot be rebuilt,
+    /// and the client (or sender) is better served by a closed connection than a confused one.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
+
     /// <inheritdoc/>
     protected override void PreStart()
     {

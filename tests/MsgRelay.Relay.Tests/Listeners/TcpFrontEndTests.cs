@@ -245,4 +245,21 @@ public sealed class TcpFrontEndTests : FrontEndTestBase
         await client.SendAsync("QUIT\n");
         Assert.True(await client.IsClosedByServerAsync());
     }
+
+    [Fact]
+    public async Task Connection_that_fails_is_stopped_and_closed_not_restarted()
+    {
+        Start(
+            SeparatePorts(FreePorts.Next(), FreePorts.Next()),
+            agent: (_, _) => throw new InvalidOperationException("agent factory broke"));
+        await using var client = await LineClient.ConnectAsync(Tcp(PortProtocols.Rwp));
+        Assert.Equal(Ready, await client.ReceiveUntilAsync(Ready));
+
+        await client.SendAsync("QUOTE AGENT alice\n");
+
+        Assert.True(await client.IsClosedByServerAsync());
+        await AwaitConditionAsync(() => FrontEnds.Limit.Open == 0);
+        await using var next = await LineClient.ConnectAsync(Tcp(PortProtocols.Rwp));
+        Assert.Equal(Ready, await next.ReceiveUntilAsync(Ready));
+    }
 }
