@@ -42,6 +42,7 @@ internal sealed class AdminServer : IAsyncDisposable
         app.MapGet("/health/ready", () => view.IsReady
             ? Results.Text("ready\n")
             : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/metrics", () => Results.Text(view.Metrics(), "text/plain; version=0.0.4; charset=utf-8"));
         app.MapGet("/who", async (CancellationToken ct) => Results.Json(await view.WhoAsync(ct).ConfigureAwait(false), AdminJson.Options));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

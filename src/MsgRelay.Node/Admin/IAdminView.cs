@@ -7,6 +7,9 @@ internal interface IAdminView
     bool IsReady { get; }
 
     Task<IReadOnlyList<WhoEntry>> WhoAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every instrument in Prometheus text format.</summary>
+    string Metrics();
 }
 
 /// <summary>One logged-in agent session, as `msgrelay who` shows it.</summary>

@@ -43,7 +43,15 @@ internal static class ListenCommand
 
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-            var request = new ListenRequest(address, result.GetValue(user)!, result.GetValue(tty), result.GetValue(key), result.GetValue(away));
+            // Every value goes into an RWP command line: a line break in one would inject another command.
+            var values = new[] { result.GetValue(user), result.GetValue(tty), result.GetValue(key), result.GetValue(away) };
+            if (values.Any(v => v is not null && v.Any(char.IsControl)))
+            {
+                await stderr.WriteLineAsync("msgrelay listen: options may not contain control characters").ConfigureAwait(false);
+                return 2;
+            }
+
+            var request = new ListenRequest(address, values[0]!, values[1], values[2], values[3]);
             return await new AgentListener(request, result.InvocationConfiguration.Output, stderr).RunAsync(stop.Token).ConfigureAwait(false);
         });
         return command;

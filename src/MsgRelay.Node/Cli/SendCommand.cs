@@ -51,7 +51,16 @@ internal static class SendCommand
                 return 2;
             }
 
-            var request = new SendRequest(address, result.GetValue(from) ?? Environment.UserName, name, host, result.GetValue(tty), body, TimeSpan.FromSeconds(result.GetValue(timeout)));
+            // Names travel as words of RWP command lines; a space or line break in one would split or inject commands.
+            var fromName = result.GetValue(from) ?? Environment.UserName;
+            var ttyName = result.GetValue(tty);
+            if (!IsWord(name) || !IsWord(fromName) || (host is not null && !IsWord(host)) || (ttyName is not null && !IsWord(ttyName)))
+            {
+                await stderr.WriteLineAsync("msgrelay send: names may not contain spaces or control characters").ConfigureAwait(false);
+                return 2;
+            }
+
+            var request = new SendRequest(address, fromName, name, host, ttyName, body, TimeSpan.FromSeconds(result.GetValue(timeout)));
             SendResult outcome;
             try
             {
@@ -84,4 +93,6 @@ internal static class SendCommand
         });
         return command;
     }
+
+    private static bool IsWord(string text) => text.Length > 0 && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 }

@@ -6,11 +6,13 @@ using MsgRelay.Relay.Routing;
 namespace MsgRelay.Node.Hosting;
 
 /// <summary>The admin endpoint's window on the node: asks actors, never touches their state.</summary>
-internal sealed class NodeAdminView(RelayCore relay) : IAdminView
+internal sealed class NodeAdminView(RelayCore relay, PrometheusExporter metrics) : IAdminView
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
 
     public bool IsReady => true;
+
+    public string Metrics() => metrics.Render();
 
     public async Task<IReadOnlyList<WhoEntry>> WhoAsync(CancellationToken cancellationToken)
     {

@@ -30,6 +30,8 @@ internal static class NodeHost
         var relaySettings = RelaySettings.FromConfig(config);
         var listenerSettings = ListenerSettings.FromConfig(config);
 
+        // Created before anything else so no instrument is published unseen.
+        using var metrics = new PrometheusExporter();
         var system = ActorSystem.Create("msgrelay", new ActorSystemSettings { LoggerFactory = loggerFactory });
         var shutdown = CoordinatedShutdown.Get(system);
         AdminServer? admin = null;
@@ -39,7 +41,7 @@ internal static class NodeHost
             var frontEnds = FrontEnds.Start(system, listenerSettings, relay.Router, relay.AgentSessionProps);
             if (settings.AdminPort != 0)
             {
-                admin = await AdminServer.StartAsync(settings.AdminHost, settings.AdminPort, new NodeAdminView(relay), loggerFactory, cancellationToken).ConfigureAwait(false);
+                admin = await AdminServer.StartAsync(settings.AdminHost, settings.AdminPort, new NodeAdminView(relay, metrics), loggerFactory, cancellationToken).ConfigureAwait(false);
                 NodeLog.AdminListening(log, admin.Address.ToString());
                 shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "admin-http-stop", () => admin.DisposeAsync().AsTask());
             }
