@@ -166,21 +166,27 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext
 
     private sealed class ActorSynchronizationContext(ActorCell cell) : SynchronizationContext
     {
+        private readonly ActorCell _cell = cell;
+
         public override void Post(SendOrPostCallback d, object? state) =>
             ThreadPool.UnsafeQueueUserWorkItem(static s =>
             {
-                var (cell, callback, callbackState) = s;
+                var (context, callback, callbackState) = s;
                 var previous = t_running;
-                t_running = cell;
+                var previousContext = Current;
+                t_running = context._cell;
+                // Later awaits in the same handler capture this context again.
+                SetSynchronizationContext(context);
                 try
                 {
                     callback(callbackState);
                 }
                 finally
                 {
+                    SetSynchronizationContext(previousContext);
                     t_running = previous;
                 }
-            }, (cell, d, state), preferLocal: false);
+            }, (this, d, state), preferLocal: false);
 
         public override void Send(SendOrPostCallback d, object? state) => d(state);
 

@@ -59,6 +59,37 @@ public sealed class AsyncTests : TestKit
         await EventFilter.Exception<InvalidOperationException>("async boom").ExpectOneAsync(() => actor.Tell("x"));
     }
 
+    private sealed class TwoAwaits : ReceiveActor
+    {
+        public TwoAwaits(Task first, Task second, IActorRef target)
+        {
+            ReceiveAsync<string>(async _ =>
+            {
+                await first;
+                target.Tell("between");
+                await second;
+                target.Tell("after two awaits");
+            });
+        }
+    }
+
+    [Fact]
+    public async Task Tell_after_awaits_still_sends_as_the_actor()
+    {
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = Sys.ActorOf(Props.Create(() => new TwoAwaits(first.Task, second.Task, TestActor)));
+        actor.Tell("go");
+
+        first.SetResult();
+        await ExpectMsgAsync("between");
+        Assert.Equal(actor, LastSender);
+        second.SetResult();
+
+        await ExpectMsgAsync("after two awaits");
+        Assert.Equal(actor, LastSender);
+    }
+
     /// <summary>Pipes work done outside the actor back to itself and reports what arrives.</summary>
     private sealed class Piper : ReceiveActor
     {
