@@ -183,4 +183,21 @@ public sealed class DatagramActorTests : TestKit, IDisposable
         await ExpectTerminatedAsync(v2);
         await ExpectNoMsgAsync();
     }
+
+    [Fact]
+    public async Task Copy_arriving_while_the_first_is_still_routed_is_dropped_silently()
+    {
+        var gate = new DatagramGate(Settings);
+        var first = Receive(Wire.Msp2("alice", "hi", cookie: "abc"), gate);
+        await _router.ExpectMsgAsync<Route>();
+        var firstRouter = _router.LastSender;
+
+        var copy = Receive(Wire.Msp2("alice", "hi", cookie: "abc"), gate);
+        await ExpectTerminatedAsync(copy);
+        await _router.ExpectNoMsgAsync();
+
+        firstRouter.Tell(DeliveryOutcome.Delivered());
+        Assert.Equal("+\0", (await ExpectMsgAsync<DatagramReply>()).Text);
+        await ExpectTerminatedAsync(first);
+    }
 }
