@@ -2,6 +2,7 @@ using MsgRelay.Actors;
 using MsgRelay.Hocon;
 using MsgRelay.Relay.Agents;
 using MsgRelay.Relay.Directory;
+using MsgRelay.Relay.Sites;
 
 namespace MsgRelay.Relay.Routing;
 
@@ -12,14 +13,18 @@ namespace MsgRelay.Relay.Routing;
 /// </summary>
 public sealed class RelayCore
 {
-    private RelayCore(RelaySettings settings, IActorRef router, IActorRef directory, IActorRef registry, Func<IActorRef, string, Props> agentSessionProps)
+    private RelayCore(RelaySettings settings, IActorRef router, IActorRef directory, IActorRef registry, Func<IActorRef, string, Props> agentSessionProps, SiteClassifier sites)
     {
+        Sites = sites;
         Settings = settings;
         Router = router;
         Directory = directory;
         Registry = registry;
         AgentSessionProps = agentSessionProps;
     }
+
+    /// <summary>The site's routing table; <see cref="SiteClassifier.Reload"/> swaps in new routes while the node runs.</summary>
+    public SiteClassifier Sites { get; }
 
     /// <summary>The settings the relay runs with.</summary>
     public RelaySettings Settings { get; }
@@ -41,7 +46,11 @@ public sealed class RelayCore
     public static RelayCore Start(ActorSystem system, Config config, IRecipientClassifier? classifier = null) =>
         Start(system, RelaySettings.FromConfig(config), classifier);
 
-    /// <summary>Starts the relay as top-level actors <c>user-directory</c>, <c>sessions</c> and <c>router</c>.</summary>
+    /// <summary>
+    /// Starts the relay as top-level actors <c>user-directory</c>, <c>sessions</c>, <c>forwarder</c> and
+    /// <c>router</c>. Without <paramref name="classifier"/> the site's routing table (msgrelay.site,
+    /// msgrelay.routing) decides which recipients are local and which are forwarded.
+    /// </summary>
     public static RelayCore Start(ActorSystem system, RelaySettings settings, IRecipientClassifier? classifier = null)
     {
         ArgumentNullException.ThrowIfNull(system);
@@ -50,13 +59,17 @@ public sealed class RelayCore
             ShardRegion.Props(id => UserDirectory.Props(id, settings), new ShardEnvelopeExtractor(settings.NumberOfShards)),
             "user-directory");
         var registry = system.ActorOf(SessionRegistry.Props(settings.NodeName, settings.Delivery.AckTimeout), "sessions");
-        var router = system.ActorOf(Routing.Router.Props(settings, directory, registry, classifier ?? LocalRecipientClassifier.Instance), "router");
+        var sites = SiteClassifier.ForThisMachine(settings.Sites, settings.NodeName);
+        var hopClient = new RwpHopClient(settings.Sites.Forwarder);
+        var forwarder = system.ActorOf(Forwarder.Props(sites, hopClient), "forwarder");
+        var router = system.ActorOf(Routing.Router.Props(settings, directory, registry, classifier ?? sites, forwarder), "router");
         var limiter = new KeyFailureLimiter(settings.Auth.MaxFailuresPerMinute);
         return new RelayCore(
             settings,
             router,
             directory,
             registry,
-            (connection, peer) => AgentSession.Props(connection, peer, settings, directory, registry, limiter));
+            (connection, peer) => AgentSession.Props(connection, peer, settings, directory, registry, limiter),
+            sites);
     }
 }

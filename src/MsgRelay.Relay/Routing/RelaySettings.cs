@@ -2,6 +2,7 @@ using System.Globalization;
 using MsgRelay.Hocon;
 using MsgRelay.Relay.Agents;
 using MsgRelay.Relay.Delivery;
+using MsgRelay.Relay.Sites;
 
 namespace MsgRelay.Relay.Routing;
 
@@ -19,6 +20,9 @@ public sealed record RelaySettings
 
     /// <summary><c>msgrelay.node.name</c>, or the machine's host name when that is empty.</summary>
     public string NodeName { get; init; } = Environment.MachineName;
+
+    /// <summary>The <c>msgrelay.site</c> and <c>msgrelay.routing</c> sections.</summary>
+    public SiteSettings Sites { get; init; } = new();
 
     /// <summary>The defaults of the embedded reference.conf.</summary>
     public static Config Reference { get; } = ConfigFactory.FromEmbeddedReferences(typeof(RelaySettings).Assembly).Resolve();
@@ -39,12 +43,14 @@ public sealed record RelaySettings
         }
 
         var name = full.GetString("msgrelay.node.name");
+        var nodeName = name.Length > 0 ? name : Environment.MachineName;
         return new RelaySettings
         {
+            Sites = SiteSettings.FromConfig(full, nodeName),
             Delivery = DeliverySettings.FromConfig(full),
             Auth = AuthSettings.FromConfig(full),
             NumberOfShards = shards,
-            NodeName = name.Length > 0 ? name : Environment.MachineName,
+            NodeName = nodeName,
         };
     }
 }

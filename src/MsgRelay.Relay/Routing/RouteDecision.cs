@@ -18,4 +18,10 @@ public abstract record RouteDecision
 
     /// <summary>Answered at once with <paramref name="Outcome"/>.</summary>
     public sealed record Rejected(DeliveryOutcome Outcome) : RouteDecision;
+
+    /// <summary>
+    /// A user of another site: the Forwarder sends the message to <paramref name="Target"/> (the
+    /// address after per-user forwards) over RWP, trying <paramref name="Via"/> in order.
+    /// </summary>
+    public sealed record Forward(Recipient Target, IReadOnlyList<Sites.NextHop> Via) : RouteDecision;
 }

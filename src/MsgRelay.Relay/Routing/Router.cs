@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using MsgRelay.Actors;
 using MsgRelay.Relay.Agents;
 using MsgRelay.Relay.Directory;
+using MsgRelay.Relay.Sites;
 
 namespace MsgRelay.Relay.Routing;
 
@@ -17,15 +18,17 @@ public sealed class Router : ReceiveActor
     private readonly IActorRef _directory;
     private readonly IActorRef _registry;
     private readonly IRecipientClassifier _classifier;
+    private readonly IActorRef _forwarder;
     private readonly ILogger _log;
 
-    /// <summary>Creates the router.</summary>
-    public Router(RelaySettings settings, IActorRef directory, IActorRef registry, IRecipientClassifier classifier)
+    /// <summary>Creates the router; <paramref name="forwarder"/> takes the messages the classifier decides to forward.</summary>
+    public Router(RelaySettings settings, IActorRef directory, IActorRef registry, IRecipientClassifier classifier, IActorRef? forwarder = null)
     {
         _settings = settings;
         _directory = directory;
         _registry = registry;
         _classifier = classifier;
+        _forwarder = forwarder ?? ActorRefs.Nobody;
         _log = Context.GetLogger();
         Receive<Route>(OnRoute);
         Receive<VerifyRecipient>(OnVerify);
@@ -33,8 +36,8 @@ public sealed class Router : ReceiveActor
     }
 
     /// <summary>Props of the router.</summary>
-    public static Props Props(RelaySettings settings, IActorRef directory, IActorRef registry, IRecipientClassifier classifier) =>
-        Actors.Props.Create(() => new Router(settings, directory, registry, classifier));
+    public static Props Props(RelaySettings settings, IActorRef directory, IActorRef registry, IRecipientClassifier classifier, IActorRef? forwarder = null) =>
+        Actors.Props.Create(() => new Router(settings, directory, registry, classifier, forwarder));
 
     private void OnRoute(Route route)
     {
@@ -62,7 +65,15 @@ public sealed class Router : ReceiveActor
             case RouteDecision.Rejected rejected:
                 Sender.Tell(rejected.Outcome);
                 break;
+            case RouteDecision.Forward forward:
+                _forwarder.Tell(new ForwardMessage(message, forward), Sender);
+                break;
             default:
+                if (message.Forwarders.Count > 0)
+                {
+                    ForwarderLog.ForwardedArrival(_log, to.ToString(), message.Forwarders[^1], message.From.Host, string.Join(' ', message.Forwarders), message.Hops);
+                }
+
                 _directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(to.User), route), Sender);
                 break;
         }
@@ -87,6 +98,10 @@ public sealed class Router : ReceiveActor
         {
             case RouteDecision.Rejected rejected:
                 Sender.Tell(rejected.Outcome);
+                break;
+            case RouteDecision.Forward forward:
+                // A route exists: RWP answers 110 <user@host> without asking the far side.
+                Sender.Tell(DeliveryOutcome.Forwarded($"{forward.Target.User}@{forward.Target.Host}"));
                 break;
             default:
                 _directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(to.User), verify), Sender);
