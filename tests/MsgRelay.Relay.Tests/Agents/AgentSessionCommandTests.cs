@@ -80,6 +80,34 @@ public sealed class AgentSessionCommandTests : RelayTestKit
     }
 
     [Fact]
+    public async Task Agent_line_resets_the_idle_time_shown_by_who()
+    {
+        var bob = await LoginAsync("bob");
+        Scheduler.Advance(TimeSpan.FromSeconds(30));
+        await bob.CommandAsync("QUOTE PING");
+        Scheduler.Advance(TimeSpan.FromSeconds(5));
+
+        await AwaitAssertAsync(async () =>
+        {
+            var list = await Relay.Registry.Ask<SessionList>(new ListSessions(), TimeSpan.FromSeconds(3));
+            Assert.Equal(TimeSpan.FromSeconds(5), Assert.Single(list.Sessions).Idle);
+        });
+    }
+
+    [Fact]
+    public async Task Who_shows_mesg_state()
+    {
+        var bob = await LoginAsync("bob");
+        await bob.CommandAsync("QUOTE MESG n");
+
+        await AwaitAssertAsync(async () =>
+        {
+            var list = await Relay.Registry.Ask<SessionList>(new ListSessions(), TimeSpan.FromSeconds(3));
+            Assert.False(Assert.Single(list.Sessions).MesgEnabled);
+        });
+    }
+
+    [Fact]
     public async Task Sender_names_with_control_codes_arrive_visible_not_raw()
     {
         var bob = await LoginAsync("bob");
