@@ -28,6 +28,28 @@ internal static class MspSender
         NewCookie(),
         string.Empty);
 
+    /// <summary>
+    /// Length of RWP greeting lines (`100 Ready.` and the like) in front of an MSP reply. A server on a
+    /// shared port greets as RWP when the message came after its sniff window, then serves it as MSP
+    /// all the same; the reply follows the greeting.
+    /// </summary>
+    internal static int GreetingLength(ReadOnlySpan<byte> received)
+    {
+        var offset = 0;
+        while (offset < received.Length && char.IsAsciiDigit((char)received[offset]))
+        {
+            var end = received[offset..].IndexOf((byte)'\n');
+            if (end < 0)
+            {
+                return offset;
+            }
+
+            offset += end + 1;
+        }
+
+        return offset;
+    }
+
     /// <summary>A timestamp (the RFC's classic cookie) plus random digits, so two sends in one second differ.</summary>
     public static string NewCookie() =>
         DateTime.UtcNow.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture) + "." + RandomNumberGenerator.GetHexString(8, lowercase: true);
@@ -58,7 +80,13 @@ internal static class MspSender
                 }
 
                 filled += read;
-                var result = MspReplyReader.Read(new ReadOnlySequence<byte>(buffer, 0, filled));
+                var skip = GreetingLength(buffer.AsSpan(0, filled));
+                if (skip < filled && char.IsAsciiDigit((char)buffer[skip]))
+                {
+                    continue; // a greeting line still arriving
+                }
+
+                var result = MspReplyReader.Read(new ReadOnlySequence<byte>(buffer, skip, filled - skip));
                 if (result.Status == ReadStatus.Complete)
                 {
                     return result.Reply!.Positive

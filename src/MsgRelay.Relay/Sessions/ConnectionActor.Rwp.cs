@@ -18,6 +18,7 @@ public sealed partial class ConnectionActor
     private readonly RwpSession _session;
     private Mode _mode = Mode.Sniffing;
     private IActorRef? _agent;
+    private bool _lateMspWatch;
 
     private enum Mode
     {
@@ -60,6 +61,27 @@ public sealed partial class ConnectionActor
     private bool StepRwp()
     {
         var buffer = new ReadOnlySequence<byte>(_input);
+        if (_lateMspWatch)
+        {
+            // An MSP client that needed longer than the sniff window (a cold runtime, a loaded
+            // machine) was greeted as RWP. Its bytes cannot be an RWP command (NULs), so serve it as
+            // MSP rather than answer 668: it sees the greeting line before its reply, which is
+            // better than no delivery at all.
+            var sniffed = ProtocolSniffer.SniffStream(buffer);
+            if (sniffed == WireProtocol.Undecided)
+            {
+                return false;
+            }
+
+            _lateMspWatch = false;
+            if (sniffed == WireProtocol.Msp)
+            {
+                Log.LateMsp(Peer);
+                _mode = Mode.Msp;
+                Step = StepMsp;
+                return true;
+            }
+        }
         var result = _lines.Read(buffer);
         Consume(result.Consumed, buffer);
         if (result.Status == ReadStatus.Incomplete)

@@ -123,7 +123,12 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
             Append(received);
             Decide(ProtocolSniffer.SniffStream(new ReadOnlySequence<byte>(_input)));
         });
-        Receive<SniffWindowEnded>(_ => Decide(ProtocolSniffer.SniffStream(new ReadOnlySequence<byte>(_input), windowClosed: true)));
+        Receive<SniffWindowEnded>(_ =>
+        {
+            // Silence so far: greet as RWP, but keep watching for a slow MSP client (see StepRwp).
+            _lateMspWatch = _input.IsEmpty;
+            Decide(ProtocolSniffer.SniffStream(new ReadOnlySequence<byte>(_input), windowClosed: true));
+        });
         Receive<ConnectionPeerClosed>(closed =>
         {
             OnPeerClosed(closed);

@@ -29,6 +29,36 @@ public sealed class ConnectionActorSniffTests : ConnectionActorTestBase
     }
 
     [Fact]
+    public async Task An_msp_client_slower_than_the_sniff_window_is_still_served_as_msp_after_the_greeting()
+    {
+        await StartAsync(PortProtocols.Both);
+        Scheduler.Advance(TimeSpan.FromMilliseconds(20));
+        await ExpectWriteAsync("100 Ready.\n");
+
+        ClientSends(Wire.Msp2("alice", "late"));
+
+        var route = await Router.ExpectMsgAsync<Route>();
+        Assert.Equal("late", route.Message.Body);
+        Router.Reply(DeliveryOutcome.Delivered());
+        await ExpectWriteAsync("+\0");
+    }
+
+    [Fact]
+    public async Task After_the_first_rwp_command_msp_bytes_are_no_longer_taken_for_a_late_msp_client()
+    {
+        await StartAsync(PortProtocols.Both);
+        Scheduler.Advance(TimeSpan.FromMilliseconds(20));
+        await ExpectWriteAsync("100 Ready.\n");
+        ClientSends("PROT\n");
+        await ExpectWriteAsync("502 RWP version 1.0.\n100 Ready.\n");
+
+        ClientSends([.. Wire.Msp2("alice", "late"), (byte)'\n']);
+
+        Assert.StartsWith("668", await ExpectWriteAsync(), StringComparison.Ordinal);
+        await Router.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public async Task Rwp_client_that_talks_first_is_greeted_and_answered_in_one_write()
     {
         await StartAsync(PortProtocols.Both);
