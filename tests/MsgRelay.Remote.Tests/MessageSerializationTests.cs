@@ -42,4 +42,22 @@ public class MessageSerializationTests
         serialization.Register("a", WatchRemote.Parser);
         Assert.Throws<InvalidOperationException>(() => serialization.Register("b", WatchRemote.Parser));
     }
+
+    [Fact]
+    public void Converted_record_crosses_as_its_wire_message_and_arrives_as_the_record()
+    {
+        var serialization = new MessageSerialization();
+        serialization.RegisterConversion<WatchPair, WatchRemote>(
+            "test.WatchPair",
+            WatchRemote.Parser,
+            pair => new WatchRemote { Watchee = pair.Watchee, Watcher = pair.Watcher },
+            wire => new WatchPair(wire.Watchee, wire.Watcher));
+        Assert.True(serialization.CanSerialize(new WatchPair("a", "b")));
+        var (id, manifest, payload) = serialization.Serialize(new WatchPair("/user/a", "w"));
+        Assert.Equal("test.WatchPair", manifest);
+        Assert.Equal("/user/a", WatchRemote.Parser.ParseFrom(payload).Watchee);
+        Assert.Equal(new WatchPair("/user/a", "w"), serialization.Deserialize(id, manifest, payload));
+    }
+
+    private sealed record WatchPair(string Watchee, string Watcher);
 }

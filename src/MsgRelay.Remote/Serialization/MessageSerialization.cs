@@ -19,6 +19,8 @@ public sealed class MessageSerialization
 
     private readonly ConcurrentDictionary<Type, string> _manifests = new();
     private readonly ConcurrentDictionary<string, MessageParser> _parsers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Type, Func<object, IMessage>> _toWire = new();
+    private readonly ConcurrentDictionary<Type, Func<IMessage, object>> _fromWire = new();
 
     /// <summary>
     /// Registers a protobuf message type under <paramref name="manifest"/> (e.g. <c>relay.Deliver</c>);
@@ -39,8 +41,25 @@ public sealed class MessageSerialization
         }
     }
 
+    /// <summary>
+    /// Lets an in-process type <typeparamref name="T"/> cross the wire as the protobuf message
+    /// <typeparamref name="TWire"/>: it is converted with <paramref name="toWire"/> when sent and
+    /// arrives as <typeparamref name="T"/> again through <paramref name="fromWire"/>, so actors keep
+    /// their records and only the boundary knows the wire shape.
+    /// </summary>
+    public void RegisterConversion<T, TWire>(string manifest, MessageParser<TWire> parser, Func<T, TWire> toWire, Func<TWire, T> fromWire)
+        where T : notnull
+        where TWire : IMessage<TWire>
+    {
+        ArgumentNullException.ThrowIfNull(toWire);
+        ArgumentNullException.ThrowIfNull(fromWire);
+        Register(manifest, parser);
+        _toWire[typeof(T)] = message => toWire((T)message);
+        _fromWire[typeof(TWire)] = wire => fromWire((TWire)wire);
+    }
+
     /// <summary>Whether <paramref name="message"/> can cross the wire.</summary>
-    public bool CanSerialize(object message) => message is string || _manifests.ContainsKey(message.GetType());
+    public bool CanSerialize(object message) => message is string || _manifests.ContainsKey(message.GetType()) || _toWire.ContainsKey(message.GetType());
 
     /// <summary>Serializes; throws <see cref="NotSupportedException"/> for an unregistered type.</summary>
     public (int SerializerId, string Manifest, ByteString Payload) Serialize(object message)
@@ -49,6 +68,10 @@ public sealed class MessageSerialization
         if (message is string text)
         {
             return (StringSerializerId, "", ByteString.CopyFrom(text, Encoding.UTF8));
+        }
+        if (_toWire.TryGetValue(message.GetType(), out var convert))
+        {
+            message = convert(message);
         }
         if (message is IMessage proto && _manifests.TryGetValue(message.GetType(), out var manifest))
         {
@@ -64,8 +87,10 @@ public sealed class MessageSerialization
         return serializerId switch
         {
             StringSerializerId => payload.ToStringUtf8(),
-            ProtobufSerializerId when _parsers.TryGetValue(manifest, out var parser) => parser.ParseFrom(payload),
+            ProtobufSerializerId when _parsers.TryGetValue(manifest, out var parser) => FromWire(parser.ParseFrom(payload)),
             _ => throw new NotSupportedException($"Unknown serializer {serializerId} / manifest [{manifest}]"),
         };
     }
+
+    private object FromWire(IMessage wire) => _fromWire.TryGetValue(wire.GetType(), out var convert) ? convert(wire) : wire;
 }
