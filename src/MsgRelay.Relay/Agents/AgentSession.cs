@@ -6,6 +6,8 @@ using MsgRelay.Relay.Directory;
 using MsgRelay.Relay.Routing;
 using MsgRelay.Relay.Sessions;
 
+using MsgRelay.Relay.Telemetry;
+
 namespace MsgRelay.Relay.Agents;
 
 /// <summary>
@@ -167,6 +169,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
     {
         Timers.Cancel("registration");
         _registered = true;
+        RelayMetrics.SessionsLoggedIn.Add(1);
         _lastReported = _lastActivity;
         AgentSessionLog.LoggedIn(_log, _user, _tty, _peer);
         Reply(RwpReplies.AgentRegistered(_user, _tty));
@@ -204,6 +207,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         _pending.Clear();
         if (_registered)
         {
+            RelayMetrics.SessionsLoggedIn.Add(-1);
             _directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(_user), new UnregisterSession(_user, Self)));
             AgentSessionLog.LoggedOut(_log, _user, _tty);
         }

@@ -5,6 +5,7 @@ using MsgRelay.Protocols;
 using MsgRelay.Protocols.Msp;
 using MsgRelay.Protocols.Rwp;
 using MsgRelay.Relay.Routing;
+using MsgRelay.Relay.Telemetry;
 
 namespace MsgRelay.Relay.Listeners;
 
@@ -114,8 +115,11 @@ public sealed class DatagramActor : ReceiveActor
         // then stops, so a late answer cannot be mistaken for another. The listener's periodic
         // DatagramDeadline ends the wait if the relay never answers.
         var protocol = message.Version == 1 ? IngressProtocol.Msp1Udp : IngressProtocol.Msp2Udp;
+        _meterStarted = RelayMetrics.Received(protocol);
         _router.Tell(new Route(IngressMapping.FromMsp(message, protocol, Peer)), Self);
     }
+
+    private long _meterStarted;
 
     private void OnRouted(DeliveryOutcome? routed)
     {
@@ -125,6 +129,7 @@ public sealed class DatagramActor : ReceiveActor
         }
 
         _answered = true;
+        RelayMetrics.Completed(_message.Version == 1 ? IngressProtocol.Msp1Udp : IngressProtocol.Msp2Udp, routed, _meterStarted);
         if (routed is null)
         {
             Log.DatagramRouteTimedOut(Peer);
@@ -199,7 +204,9 @@ public sealed class DatagramActor : ReceiveActor
         {
             var message = IngressMapping.FromRwp(result.Envelopes[i], IngressProtocol.RwpUdp, Peer);
             Log.DatagramBody(Peer, message.To.ToString(), message.Body);
-            asks[i] = _router.Ask<DeliveryOutcome>(new Route(message), _settings.RouteTimeout);
+            var started = RelayMetrics.Received(IngressProtocol.RwpUdp);
+            asks[i] = _router.Ask<DeliveryOutcome>(new Route(message), _settings.RouteTimeout)
+                .ContinueWith(t => RelayMetrics.Completed(IngressProtocol.RwpUdp, t.IsCompletedSuccessfully ? t.Result : null, started), TaskScheduler.Default);
         }
 
         // Nobody is told the outcome; the actor only lives until the relay has taken every message.

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using MsgRelay.Actors;
 using MsgRelay.Relay.Sessions;
 
+using MsgRelay.Relay.Telemetry;
+
 namespace MsgRelay.Relay.Listeners;
 
 /// <summary>
@@ -117,6 +119,7 @@ public sealed class TcpListenerActor : ReceiveActor
         {
             var transport = new SocketTransport(accepted.Socket);
             _log.ConnectionRefused(transport.PeerEndpoint, _limit.Open, _limit.Max);
+            RelayMetrics.ConnectionsRejected.Add(1);
             transport.Write(_refusal);
             transport.Close();
             return;

@@ -5,6 +5,7 @@ using MsgRelay.Protocols;
 using MsgRelay.Protocols.Rwp;
 using MsgRelay.Relay.Listeners;
 using MsgRelay.Relay.Routing;
+using MsgRelay.Relay.Telemetry;
 
 namespace MsgRelay.Relay.Sessions;
 
@@ -96,6 +97,8 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     /// <inheritdoc/>
     protected override void PreStart()
     {
+        RelayMetrics.ConnectionsAccepted.Add(1, new KeyValuePair<string, object?>("port", PortTag));
+        RelayMetrics.ConnectionsOpen.Add(1, new KeyValuePair<string, object?>("port", PortTag));
         _lastActivity = Context.System.Scheduler.Now;
         Timers.StartSingleTimer(IdleTimer, IdleCheck.Instance, _settings.IdleTimeout);
         _transport.Start(Self);
@@ -114,7 +117,19 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     }
 
     /// <inheritdoc/>
-    protected override void PostStop() => _transport.Close();
+    protected override void PostStop()
+    {
+        RelayMetrics.ConnectionsOpen.Add(-1, new KeyValuePair<string, object?>("port", PortTag));
+        _transport.Close();
+    }
+
+    // Connections are counted by what their port serves: the protocol of a shared port is known only later.
+    private string PortTag => _protocols switch
+    {
+        PortProtocols.Msp => "msp",
+        PortProtocols.Rwp => "rwp",
+        _ => "msp+rwp",
+    };
 
     private void Sniffing()
     {
@@ -268,6 +283,9 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         _output.ResetWrittenCount();
     }
 
+    private IngressProtocol? _metered;
+    private long _meterStarted;
+
     private void StartRoute(object question, PendingAnswer answer)
     {
         _awaiting = true;
@@ -278,6 +296,12 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         if (!Timers.IsTimerActive(RouteTimer))
         {
             Timers.StartSingleTimer(RouteTimer, RouteDeadline.Instance, _settings.RouteTimeout);
+        }
+
+        if (question is Route route)
+        {
+            _metered = route.Message.Protocol;
+            _meterStarted = RelayMetrics.Received(route.Message.Protocol);
         }
 
         _router.Tell(question, Self);
@@ -308,6 +332,12 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         }
 
         _awaiting = false;
+        if (_metered is { } protocol)
+        {
+            RelayMetrics.Completed(protocol, outcome, _meterStarted);
+            _metered = null;
+        }
+
         if (outcome is null)
         {
             // The late answer, if it ever comes, must not be read as the next question's: answer busy and close.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using MsgRelay.Relay.Routing;
 
 namespace MsgRelay.Relay.Telemetry;
 
@@ -49,6 +50,41 @@ public static class RelayMetrics
         MessagesCompleted.Add(1, tags);
         DeliveryLatency.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, new KeyValuePair<string, object?>("protocol", protocol));
     }
+
+    /// <summary>Records a message's arrival; returns the timestamp to pass to <see cref="Completed"/>.</summary>
+    public static long Received(IngressProtocol protocol)
+    {
+        MessagesReceived.Add(1, new KeyValuePair<string, object?>("protocol", Tag(protocol)));
+        return Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Records a message's outcome (null: no answer in time) and its latency.</summary>
+    public static void Completed(IngressProtocol protocol, DeliveryOutcome? outcome, long startedTimestamp) =>
+        Completed(Tag(protocol), outcome is null ? "timeout" : Tag(outcome.Status), startedTimestamp);
+
+    /// <summary>The <c>protocol</c> tag: msp1-tcp, msp2-udp, rwp-tcp, ...</summary>
+    public static string Tag(IngressProtocol protocol) => protocol switch
+    {
+        IngressProtocol.Msp1Tcp => "msp1-tcp",
+        IngressProtocol.Msp1Udp => "msp1-udp",
+        IngressProtocol.Msp2Tcp => "msp2-tcp",
+        IngressProtocol.Msp2Udp => "msp2-udp",
+        IngressProtocol.RwpTcp => "rwp-tcp",
+        IngressProtocol.RwpUdp => "rwp-udp",
+        _ => "other",
+    };
+
+    /// <summary>The <c>outcome</c> tag: delivered, forwarded, not-logged-in, refused, no-such-user, forward-failed, malformed.</summary>
+    public static string Tag(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Delivered => "delivered",
+        DeliveryStatus.Forwarded => "forwarded",
+        DeliveryStatus.NotLoggedIn => "not-logged-in",
+        DeliveryStatus.Refused => "refused",
+        DeliveryStatus.NoSuchUser => "no-such-user",
+        DeliveryStatus.ForwardFailed => "forward-failed",
+        _ => "malformed",
+    };
 
     /// <summary>Creates an observable gauge on the node's meter (cluster members, shards owned, dead letters).</summary>
     public static ObservableGauge<long> Gauge(string name, string unit, string description, Func<IEnumerable<Measurement<long>>> observe) =>
