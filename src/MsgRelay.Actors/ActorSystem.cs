@@ -1,3 +1,4 @@
+using MsgRelay.Hocon;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
@@ -70,6 +71,16 @@ public sealed partial class ActorSystem
     /// <summary>Creates a system with default settings.</summary>
     public static ActorSystem Create(string name) => Create(name, ActorSystemSettings.Default);
 
+    /// <summary>
+    /// Creates a system configured from HOCON (Akka's <c>ActorSystem.Create(name, config)</c>): the
+    /// <c>msgrelay.actors</c> section of <paramref name="config"/> over this module's reference.conf.
+    /// </summary>
+    public static ActorSystem Create(string name, Config config, ILoggerFactory? loggerFactory = null)
+    {
+        var settings = ActorSystemSettings.FromConfig(config);
+        return Create(name, loggerFactory is null ? settings : settings with { LoggerFactory = loggerFactory });
+    }
+
     /// <summary>Creates a system; <paramref name="name"/> must be a valid path host (letters, digits, '-', '_').</summary>
     public static ActorSystem Create(string name, ActorSystemSettings settings)
     {
@@ -127,8 +138,25 @@ public sealed partial class ActorSystem
     /// <inheritdoc />
     public override string ToString() => $"ActorSystem({Name})";
 
-    /// <summary>Creates an actor under /system (runtime and TestKit infrastructure).</summary>
-    internal IActorRef SystemActorOf(Props props, string? name = null) => _systemGuardian.CreateChild(props, name);
+    /// <summary>Creates an actor under /system: infrastructure (remoting, cluster, TestKit) that must outlive /user actors.</summary>
+    public IActorRef SystemActorOf(Props props, string? name = null) => _systemGuardian.CreateChild(props, name);
+
+    /// <summary>Resolves paths of other nodes; set once by remoting (<see cref="UseRemoteProvider"/>), null before.</summary>
+    public IRemoteActorRefProvider? RemoteProvider { get; private set; }
+
+    /// <summary>
+    /// Installs remoting: from now on ActorSelection resolves <c>msgrelay://system@host:port/...</c>
+    /// paths through <paramref name="provider"/>. Only one provider per system.
+    /// </summary>
+    public void UseRemoteProvider(IRemoteActorRefProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        if (RemoteProvider is not null)
+        {
+            throw new InvalidOperationException($"{this} already has a remote provider");
+        }
+        RemoteProvider = provider;
+    }
 
     internal T GetOrAddExtension<T>(Func<ActorSystem, T> create) where T : class =>
         (T)_extensions.GetOrAdd(typeof(T), static (_, state) => state.create(state.system), (create, system: this));

@@ -1,3 +1,4 @@
+using MsgRelay.Hocon;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,4 +30,31 @@ public sealed record ActorSystemSettings
 
     /// <summary>Per-phase timeout overrides, by phase name (e.g. "cluster-sharding-shutdown-region").</summary>
     public IReadOnlyDictionary<string, TimeSpan> CoordinatedShutdownPhaseTimeouts { get; init; } = new Dictionary<string, TimeSpan>();
+
+    /// <summary>
+    /// Settings from the <c>msgrelay.actors</c> section, with this module's embedded reference.conf as
+    /// the fallback for every key; a bad value throws a HoconException naming the key and its origin.
+    /// </summary>
+    public static ActorSystemSettings FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var merged = config.WithFallback(ConfigFactory.FromEmbeddedReferences(typeof(ActorSystemSettings).Assembly)).Resolve();
+        var actors = merged.GetConfig("msgrelay.actors");
+        var phases = actors.GetConfig("coordinated-shutdown.phase-timeouts");
+        return new ActorSystemSettings
+        {
+            Throughput = Positive(actors, "throughput"),
+            LogDeadLetters = actors.GetInt("log-dead-letters"),
+            CoordinatedShutdownDefaultPhaseTimeout = actors.GetTimeSpan("coordinated-shutdown.default-phase-timeout"),
+            CoordinatedShutdownPhaseTimeouts = phases.GetChildKeys().ToDictionary(phase => phase, phase => phases.GetTimeSpan(phase), StringComparer.Ordinal),
+        };
+    }
+
+    private static int Positive(Config section, string key)
+    {
+        var value = section.GetInt(key);
+        return value > 0
+            ? value
+            : throw new HoconException(section.GetOrigin(key) ?? HoconOrigin.None("msgrelay.actors"), $"msgrelay.actors.{key}: must be at least 1, got {value}");
+    }
 }
