@@ -68,7 +68,10 @@ public sealed class Forwarder : ReceiveActor
         var hops = forward.Decision.Via.Select(hop => (hop, PipelineFor(hop, table.Settings.Forwarder))).ToArray();
         var replyTo = Sender;
         _ = ForwardAsync(_client, outgoing, hops, table.Settings.Forwarder.TotalTimeout, _time)
-            .PipeTo(Self, success: result => result with { ReplyTo = replyTo });
+            .PipeTo(
+                Self,
+                success: result => result with { ReplyTo = replyTo },
+                failure: e => new ForwardCompleted(replyTo, target, DeliveryOutcome.ForwardFailed("unable to forward: internal error"), null, [e.Message]));
     }
 
     private void OnCompleted(ForwardCompleted completed)

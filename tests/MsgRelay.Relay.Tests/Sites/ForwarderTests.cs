@@ -142,6 +142,15 @@ public sealed class ForwarderTests : TestKit
     }
 
     [Fact]
+    public async Task Unexpected_client_error_still_answers_the_sender_677()
+    {
+        _client.Answer(B1, (_, _) => Task.FromException<HopAnswer>(new InvalidOperationException("bug")));
+        StartForwarder().Tell(Message(), TestActor);
+
+        Assert.Equal(DeliveryStatus.ForwardFailed, (await ExpectMsgAsync<DeliveryOutcome>()).Status);
+    }
+
+    [Fact]
     public async Task Message_whose_path_already_names_this_site_is_refused_without_forwarding()
     {
         _client.Answer(B1, HopAnswer.Of(103));
