@@ -51,6 +51,19 @@ public sealed class ForwardingBetweenSitesTests(TwoSitesFixture sites) : IClassF
     }
 
     [Fact]
+    public async Task Local_user_with_a_per_user_forward_is_reached_at_the_other_site()
+    {
+        await using var erin = await RawAgent.LoginAsync(sites.B.Endpoint, "erin", "pts/1", Timeout);
+
+        var sending = WireSenders.RwpAsync(sites.A2.Endpoint, "alice", "erin@a.example", ["follow me"], Timeout);
+        var delivery = await erin.ReceiveAsync(Timeout);
+
+        Assert.Equal("104", (await sending).Code);
+        Assert.Equal(["follow me"], delivery.Body);
+        Assert.Equal(1, delivery.Hops);
+    }
+
+    [Fact]
     public async Task Remote_user_not_logged_in_keeps_b_answer_670()
     {
         var result = await WireSenders.RwpAsync(sites.A2.Endpoint, "alice", "nobody@b.example", ["hello"], Timeout);

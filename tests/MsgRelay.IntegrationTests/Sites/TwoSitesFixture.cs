@@ -3,7 +3,8 @@ using MsgRelay.IntegrationTests.Infrastructure;
 namespace MsgRelay.IntegrationTests.Sites;
 
 /// <summary>
-/// Site A (nodes a1 and a2, domain a.example) routing b.example to site B (node b1, domain b.example).
+/// Site A (nodes a1 and a2, domain a.example) routing b.example to site B (node b1, domain b.example);
+/// A forwards its user erin to erin@b.example.
 /// The A nodes run as two processes with the same site config; once RelayNode can join nodes into
 /// a cluster they become one two-node site without changing the tests.
 /// </summary>
@@ -23,7 +24,9 @@ public sealed class TwoSitesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var bPort = SiteNode.ReservePort();
-        var aConfig = _files.Write("site-a.conf", SiteNode.SiteConfig("site-a", "a.example", ("b.example", $"rwp://127.0.0.1:{bPort}")));
+        var aConfig = _files.Write(
+            "site-a.conf",
+            SiteNode.SiteConfig("site-a", "a.example", ("b.example", $"rwp://127.0.0.1:{bPort}")) + "\nmsgrelay.routing.users { erin = \"erin@b.example\" }\n");
         var bConfig = _files.Write("site-b.conf", SiteNode.SiteConfig("site-b", "b.example"));
         var b = SiteNode.StartAsync("b1", bPort, bConfig);
         var a1 = SiteNode.StartAsync("a1", SiteNode.ReservePort(), aConfig);
