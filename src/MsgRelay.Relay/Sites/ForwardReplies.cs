@@ -9,8 +9,8 @@ namespace MsgRelay.Relay.Sites;
 /// </summary>
 public static class ForwardReplies
 {
-    /// <summary>Maps <paramref name="answer"/> from <paramref name="hop"/> for the recipient <paramref name="target"/>.</summary>
-    public static DeliveryOutcome ToOutcome(HopAnswer answer, Recipient target, NextHop hop)
+    /// <summary>Maps the next hop's <paramref name="answer"/> for the recipient <paramref name="target"/>.</summary>
+    public static DeliveryOutcome ToOutcome(HopAnswer answer, Recipient target)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(target);
@@ -20,7 +20,8 @@ public static class ForwardReplies
             669 => DeliveryOutcome.Refused(target.ToString()),
             670 => DeliveryOutcome.NotLoggedIn(target.ToString()),
             671 => DeliveryOutcome.NoSuchUser(target.ToString()),
-            var code => DeliveryOutcome.ForwardFailed($"unable to forward: {hop} answered {code}"),
+            // The next hop stays in the log (Forwarded event); senders only learn the far side's code.
+            var code => DeliveryOutcome.ForwardFailed($"unable to forward: the next site answered {code}"),
         };
     }
 }

@@ -84,7 +84,7 @@ public sealed class Forwarder : ReceiveActor
 
         if (completed.Via is { } via)
         {
-            ForwarderLog.Forwarded(_log, recipient, via.ToString(), completed.Outcome.Status.ToString());
+            ForwarderLog.Forwarded(_log, recipient, via.ToString(), completed.Outcome.Status.ToString(), completed.Outcome.Reason);
         }
         else
         {
@@ -108,7 +108,7 @@ public sealed class Forwarder : ReceiveActor
                     static (state, ct) => new ValueTask<HopAnswer>(state.client.SendAsync(state.hop, state.message, ct)),
                     (client, hop, message),
                     total.Token).ConfigureAwait(false);
-                return new ForwardCompleted(ActorRefs.Nobody, message.To, ForwardReplies.ToOutcome(answer, message.To, hop), hop, failures);
+                return new ForwardCompleted(ActorRefs.Nobody, message.To, ForwardReplies.ToOutcome(answer, message.To), hop, failures);
             }
             catch (BrokenCircuitException)
             {

@@ -5,8 +5,8 @@ namespace MsgRelay.Relay.Sites;
 /// <summary>Log events of sites and forwarding; event ids 3300-3399 are stable.</summary>
 internal static partial class ForwarderLog
 {
-    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Forwarded message for {Recipient} via {NextHop}: {Status}")]
-    public static partial void Forwarded(ILogger logger, string recipient, string nextHop, string status);
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Forwarded message for {Recipient} via {NextHop}: {Status} ({Reason})")]
+    public static partial void Forwarded(ILogger logger, string recipient, string nextHop, string status, string reason);
 
     [LoggerMessage(EventId = 3302, Level = LogLevel.Warning, Message = "Could not forward message for {Recipient}: {Reason}")]
     public static partial void ForwardFailed(ILogger logger, string recipient, string reason);
