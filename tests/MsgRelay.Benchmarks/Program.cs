@@ -6,5 +6,10 @@ if (args.Length > 0 && args[0] == "frontends")
     return MsgRelay.Benchmarks.FrontEnds.FrontEndServer.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "agents")
+{
+    return MsgRelay.Benchmarks.EndToEnd.AgentPool.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
