@@ -20,6 +20,11 @@ internal sealed partial class ActorCell
             {
                 target.SendSystemMessage(new Watch(subject, this));
             }
+            else if (subject is IRemoteActorRef remote)
+            {
+                remote.Watch(this, (existenceConfirmed, addressTerminated) =>
+                    SendSystemMessage(new DeathWatchNotification(remote, existenceConfirmed, addressTerminated)));
+            }
             else
             {
                 SendSystemMessage(new DeathWatchNotification(subject, ExistenceConfirmed: false));
@@ -31,9 +36,9 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        if (_watching is not null && _watching.Remove(subject) && subject is IInternalActorRef target)
+        if (_watching is not null && _watching.Remove(subject))
         {
-            target.SendSystemMessage(new Unwatch(subject, this));
+            SendUnwatch(subject);
         }
         return subject;
     }
@@ -54,7 +59,7 @@ internal sealed partial class ActorCell
         if (_watching is not null && _watching.Contains(notification.Actor))
         {
             // Queued behind the user messages so it never interleaves with a running handler.
-            Tell(new TerminatedDelivery(new Terminated(notification.Actor, notification.ExistenceConfirmed)));
+            Tell(new TerminatedDelivery(new Terminated(notification.Actor, notification.ExistenceConfirmed, notification.AddressTerminated)));
         }
     }
 
@@ -72,9 +77,21 @@ internal sealed partial class ActorCell
         {
             foreach (var watched in _watching)
             {
-                (watched as IInternalActorRef)?.SendSystemMessage(new Unwatch(watched, this));
+                SendUnwatch(watched);
             }
             _watching = null;
+        }
+    }
+
+    private void SendUnwatch(IActorRef watched)
+    {
+        if (watched is IInternalActorRef target)
+        {
+            target.SendSystemMessage(new Unwatch(watched, this));
+        }
+        else if (watched is IRemoteActorRef remote)
+        {
+            remote.Unwatch(this);
         }
     }
 }

@@ -4,18 +4,21 @@ namespace MsgRelay.Actors;
 
 /// <summary>
 /// The location of an actor in its system's hierarchy, printed as
-/// <c>msgrelay://&lt;system&gt;/user/parent/child</c> (Akka's <c>akka://</c> form with our scheme).
+/// <c>msgrelay://&lt;system&gt;/user/parent/child</c> (Akka's <c>akka://</c> form with our scheme),
+/// or <c>msgrelay://&lt;system&gt;@host:port/user/...</c> for an actor reached through remoting.
 /// </summary>
 public sealed class ActorPath : IEquatable<ActorPath>
 {
     /// <summary>The URI scheme of local actor paths.</summary>
     public const string Scheme = "msgrelay";
 
-    private ActorPath(string systemName, string name, ActorPath? parent)
+    private ActorPath(string systemName, string name, ActorPath? parent, string? host = null, int port = 0)
     {
         SystemName = systemName;
         Name = name;
         Parent = parent;
+        Host = host;
+        Port = port;
     }
 
     /// <summary>Name of the actor system this path belongs to.</summary>
@@ -27,8 +30,16 @@ public sealed class ActorPath : IEquatable<ActorPath>
     /// <summary>The parent path, or null for the root.</summary>
     public ActorPath? Parent { get; }
 
-    /// <summary><c>msgrelay://&lt;system&gt;</c>.</summary>
-    public string Address => $"{Scheme}://{SystemName}";
+    /// <summary>Host of a remote actor's node; null for a path of the local system.</summary>
+    public string? Host { get; }
+
+    /// <summary>Port of a remote actor's node; 0 when <see cref="Host"/> is null.</summary>
+    public int Port { get; }
+
+    /// <summary><c>msgrelay://&lt;system&gt;</c>, or <c>msgrelay://&lt;system&gt;@host:port</c> when the path has a host.</summary>
+    public string Address => Host is null
+        ? $"{Scheme}://{SystemName}"
+        : $"{Scheme}://{SystemName}@{Host}:{Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>The path elements below the root, e.g. <c>["user", "echo"]</c>.</summary>
     public IReadOnlyList<string> Elements
@@ -48,8 +59,15 @@ public sealed class ActorPath : IEquatable<ActorPath>
     /// <summary>The root path of a system.</summary>
     public static ActorPath CreateRoot(string systemName) => new(systemName, "", null);
 
+    /// <summary>The root path of a system on another node (used by remoting).</summary>
+    public static ActorPath CreateRoot(string systemName, string host, int port)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        return new(systemName, "", null, host, port);
+    }
+
     /// <summary>A child path of this path.</summary>
-    public ActorPath Child(string name) => new(SystemName, name, this);
+    public ActorPath Child(string name) => new(SystemName, name, this, Host, Port);
 
     /// <summary>Shorthand for <see cref="Child"/>.</summary>
     public static ActorPath operator /(ActorPath parent, string name) => parent.Child(name);
@@ -69,7 +87,7 @@ public sealed class ActorPath : IEquatable<ActorPath>
     /// <inheritdoc />
     public override string ToString()
     {
-        var sb = new StringBuilder(Scheme).Append("://").Append(SystemName);
+        var sb = new StringBuilder(Address);
         if (Parent is null)
         {
             return sb.Append('/').ToString();
@@ -95,7 +113,7 @@ public sealed class ActorPath : IEquatable<ActorPath>
         {
             return true;
         }
-        if (other is null || other.Name != Name || other.SystemName != SystemName)
+        if (other is null || other.Name != Name || other.SystemName != SystemName || other.Host != Host || other.Port != Port)
         {
             return false;
         }

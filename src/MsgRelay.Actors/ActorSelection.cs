@@ -11,12 +11,16 @@ public sealed class ActorSelection
     private readonly IInternalActorRef _anchor;
     private readonly string[] _elements;
 
-    private ActorSelection(ActorSystem system, IInternalActorRef anchor, string[] elements, string pathString)
+    // Set when the path names an actor on another node: Tell goes straight to it (no wildcards remotely).
+    private readonly IRemoteActorRef? _remote;
+
+    private ActorSelection(ActorSystem system, IInternalActorRef anchor, string[] elements, string pathString, IRemoteActorRef? remote = null)
     {
         _system = system;
         _anchor = anchor;
         _elements = elements;
         PathString = pathString;
+        _remote = remote;
     }
 
     /// <summary>The path as given.</summary>
@@ -27,6 +31,11 @@ public sealed class ActorSelection
     {
         ArgumentNullException.ThrowIfNull(message);
         sender ??= ActorCell.ImplicitSender;
+        if (_remote is not null)
+        {
+            _remote.Tell(message, sender);
+            return;
+        }
         var any = false;
         foreach (var target in Resolve())
         {
@@ -45,6 +54,11 @@ public sealed class ActorSelection
         // Local lookup completes immediately; the timeout is kept for Akka's signature and for
         // remote resolution later.
         _ = timeout;
+        if (_remote is not null)
+        {
+            // Existence is not checked across nodes: messages to a missing remote actor become dead letters there.
+            return Task.FromResult<IActorRef>(_remote);
+        }
         var found = Resolve().FirstOrDefault(r => !r.IsTerminated);
         return found is not null
             ? Task.FromResult<IActorRef>(found)
@@ -65,6 +79,15 @@ public sealed class ActorSelection
             rest = rest[prefix.Length..];
             var slash = rest.IndexOf('/', StringComparison.Ordinal);
             var systemName = slash < 0 ? rest : rest[..slash];
+            if (systemName.Contains('@', StringComparison.Ordinal) && system.RemoteProvider is { } provider)
+            {
+                if (provider.ResolveActorRef(path) is IRemoteActorRef remote)
+                {
+                    return new ActorSelection(system, system.Root, [], path, remote);
+                }
+                // Our own address: resolve the rest locally.
+                systemName = systemName[..systemName.IndexOf('@', StringComparison.Ordinal)];
+            }
             if (systemName != system.Name)
             {
                 throw new ArgumentException($"Path [{path}] belongs to system [{systemName}], not [{system.Name}]", nameof(path));

@@ -17,11 +17,13 @@ public static class AskExtensions
     {
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(message);
-        if (recipient is not IInternalActorRef target)
+        var system = recipient switch
         {
-            throw new ArgumentException($"Cannot ask {recipient}: not a reference created by an actor system", nameof(recipient));
-        }
-        var promise = new PromiseActorRef(target.System.TempContainer);
+            IInternalActorRef target => target.System,
+            IRemoteActorRef remote => remote.System,
+            _ => throw new ArgumentException($"Cannot ask {recipient}: not a reference created by an actor system", nameof(recipient)),
+        };
+        var promise = new PromiseActorRef(system.TempContainer);
         recipient.Tell(message, promise);
         object reply;
         try

@@ -41,11 +41,14 @@ internal sealed class Unwatch(IActorRef watchee, IActorRef watcher) : SystemMess
     public IActorRef Watcher { get; } = watcher;
 }
 
-internal sealed class DeathWatchNotification(IActorRef actor, bool ExistenceConfirmed) : SystemMessage
+internal sealed class DeathWatchNotification(IActorRef actor, bool ExistenceConfirmed, bool AddressTerminated = false) : SystemMessage
 {
     public IActorRef Actor { get; } = actor;
 
     public bool ExistenceConfirmed { get; } = ExistenceConfirmed;
+
+    /// <summary>The actor's node is gone (remote death watch), rather than the actor having stopped.</summary>
+    public bool AddressTerminated { get; } = AddressTerminated;
 }
 
 internal sealed class ChildTerminated(IActorRef child) : SystemMessage

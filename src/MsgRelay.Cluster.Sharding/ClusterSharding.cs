@@ -40,7 +40,7 @@ public sealed class ClusterSharding
         ArgumentNullException.ThrowIfNull(extractor);
         var bufferSize = (settings ?? new ClusterShardingSettings()).BufferSize;
         return _regions.GetOrAdd(typeName, name =>
-            _system.ActorOf(Props.Create(() => new ShardRegion(name, entityProps, extractor, bufferSize)), "sharding-" + Uri.EscapeDataString(name)));
+            _system.SystemActorOf(Props.Create(() => new ShardRegion(name, entityProps, extractor, bufferSize)), "sharding-" + Uri.EscapeDataString(name)));
     }
 
     /// <summary>The region started for <paramref name="typeName"/>.</summary>

@@ -82,7 +82,7 @@ public sealed class Cluster
             throw new InvalidOperationException($"The cluster is already started for {system}");
         }
         ClusterLog.Starting(remoting.Log, remoting.LocalAddress.ToString(), string.Join(", ", settings.SeedNodes));
-        cluster._core = system.ActorOf(Props.Create(() => new ClusterCoreDaemon(cluster)), ClusterCoreDaemon.CorePath["/user/".Length..]);
+        cluster._core = system.SystemActorOf(Props.Create(() => new ClusterCoreDaemon(cluster)), ClusterCoreDaemon.CorePath["/system/".Length..]);
         cluster.AddShutdownTasks();
         cluster._core.Tell(new ClusterCoreDaemon.JoinSeedNodes(seeds));
         return cluster;

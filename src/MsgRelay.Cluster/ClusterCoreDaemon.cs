@@ -14,7 +14,7 @@ namespace MsgRelay.Cluster;
 /// </summary>
 internal sealed partial class ClusterCoreDaemon : ReceiveActor, IWithTimers
 {
-    public const string CorePath = "/user/msgrelay-cluster";
+    public const string CorePath = "/system/cluster";
 
     private readonly Cluster _cluster;
     private readonly ClusterSettings _settings;

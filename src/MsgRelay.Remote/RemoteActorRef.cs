@@ -7,7 +7,7 @@ namespace MsgRelay.Remote;
 /// queues it on the association with that node. Obtain one from <see cref="Remoting.ResolveActorRef"/>;
 /// the same path always yields the same instance, so references compare and hash as Akka's do.
 /// </summary>
-public sealed class RemoteActorRef : IActorRef, IEquatable<RemoteActorRef>
+public sealed class RemoteActorRef : IRemoteActorRef, IEquatable<RemoteActorRef>
 {
     private readonly Remoting _remoting;
 
@@ -17,7 +17,7 @@ public sealed class RemoteActorRef : IActorRef, IEquatable<RemoteActorRef>
         Address = address;
         LocalPath = localPath;
         FullPath = address + localPath;
-        var path = ActorPath.CreateRoot(address.System);
+        var path = ActorPath.CreateRoot(address.System, address.Host, address.Port);
         foreach (var element in localPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             path /= element;
@@ -38,11 +38,21 @@ public sealed class RemoteActorRef : IActorRef, IEquatable<RemoteActorRef>
     public ActorPath Path { get; }
 
     /// <inheritdoc />
+    public ActorSystem System => _remoting.System;
+
+    /// <inheritdoc />
     public void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         _remoting.Send(this, message, sender);
     }
+
+    /// <inheritdoc />
+    public void Watch(IActorRef watcher, Action<bool, bool> onTerminated) =>
+        _remoting.Watcher.Tell(new RemoteWatcher.WatchRemoteRef(watcher, this, onTerminated));
+
+    /// <inheritdoc />
+    public void Unwatch(IActorRef watcher) => _remoting.Watcher.Tell(new RemoteWatcher.UnwatchRemoteRef(watcher, this));
 
     /// <inheritdoc />
     public bool Equals(RemoteActorRef? other) => other is not null && other.FullPath == FullPath;

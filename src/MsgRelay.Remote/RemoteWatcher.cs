@@ -5,15 +5,16 @@ namespace MsgRelay.Remote;
 
 /// <summary>
 /// Death watch across nodes (Akka's RemoteWatcher), one per node. Watching side: remembers which
-/// local actors watch which remote ones and asks the remote node's watcher to watch locally;
-/// delivers <see cref="Terminated"/> when that node reports the stop, or with AddressTerminated
-/// when the cluster says the node is gone. Watched side: watches the local actor on behalf of
+/// local actors watch which remote ones (<c>Context.Watch(remoteRef)</c> ends up here) and asks the
+/// remote node's watcher to watch locally; reports the end to the watcher's cell, which delivers
+/// <see cref="Terminated"/>, when that node reports the stop, or with AddressTerminated when the
+/// cluster says the node is gone. Watched side: watches the local actor on behalf of
 /// remote watchers and reports its stop to their nodes.
 /// </summary>
 internal sealed partial class RemoteWatcher : ReceiveActor
 {
     private readonly Remoting _remoting;
-    private readonly Dictionary<RemoteActorRef, HashSet<IActorRef>> _watching = [];
+    private readonly Dictionary<RemoteActorRef, Dictionary<IActorRef, Action<bool, bool>>> _watching = [];
     private readonly Dictionary<IActorRef, HashSet<string>> _watchedBy = [];
 
     public RemoteWatcher(Remoting remoting)
@@ -32,9 +33,9 @@ internal sealed partial class RemoteWatcher : ReceiveActor
     {
         if (!_watching.TryGetValue(watch.Watchee, out var watchers))
         {
-            _watching[watch.Watchee] = watchers = [];
+            _watching[watch.Watchee] = watchers = new(ReferenceEqualityComparer.Instance);
         }
-        if (watchers.Add(watch.Watcher))
+        if (watchers.TryAdd(watch.Watcher, watch.OnTerminated))
         {
             PeerWatcher(watch.Watchee.Address).Tell(new WatchRemote { Watchee = watch.Watchee.LocalPath, Watcher = _remoting.FullPathOf(watch.Watcher) }, Self);
         }
@@ -56,9 +57,9 @@ internal sealed partial class RemoteWatcher : ReceiveActor
     {
         foreach (var watchee in _watching.Keys.Where(w => w.Address == terminated.Address).ToList())
         {
-            foreach (var watcher in _watching[watchee])
+            foreach (var onTerminated in _watching[watchee].Values)
             {
-                watcher.Tell(new Terminated(watchee, ExistenceConfirmed: true, AddressTerminated: true));
+                onTerminated(true, true);
             }
             _watching.Remove(watchee);
         }
@@ -117,17 +118,16 @@ internal sealed partial class RemoteWatcher : ReceiveActor
         {
             return;
         }
-        var watcher = watchers.FirstOrDefault(w => _remoting.FullPathOf(w) == terminated.Watcher);
-        if (watcher is null)
+        var watcher = watchers.Keys.FirstOrDefault(w => _remoting.FullPathOf(w) == terminated.Watcher);
+        if (watcher is null || !watchers.Remove(watcher, out var onTerminated))
         {
             return;
         }
-        watchers.Remove(watcher);
         if (watchers.Count == 0)
         {
             _watching.Remove(watchee);
         }
-        watcher.Tell(new Terminated(watchee, terminated.ExistenceConfirmed));
+        onTerminated(terminated.ExistenceConfirmed, false);
     }
 
     private RemoteActorRef PeerWatcher(Address address) => _remoting.RemoteRef(address, Remoting.WatcherPath);

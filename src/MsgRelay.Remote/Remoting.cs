@@ -13,10 +13,10 @@ namespace MsgRelay.Remote;
 /// the transport, one <see cref="Association"/> per peer, the serialization registry, and turns
 /// path strings into local or remote references.
 /// </summary>
-public sealed class Remoting : IAsyncDisposable
+public sealed class Remoting : IRemoteActorRefProvider, IAsyncDisposable
 {
     /// <summary>Path of the remote death-watch actor on every node.</summary>
-    public const string WatcherPath = "/user/msgrelay-remote-watcher";
+    public const string WatcherPath = "/system/remote-watcher";
 
     private static readonly ConditionalWeakTable<ActorSystem, Remoting> s_instances = new();
     private readonly ConcurrentDictionary<Address, Association> _associations = new();
@@ -71,7 +71,8 @@ public sealed class Remoting : IAsyncDisposable
         }
         var bound = await transport.ListenAsync(new Address(system.Name, host, port), remoting.OnAccepted, cancellationToken).ConfigureAwait(false);
         remoting.LocalAddress = new UniqueAddress(bound, UniqueAddress.NewUid());
-        remoting.Watcher = system.ActorOf(Props.Create(() => new RemoteWatcher(remoting)), WatcherPath["/user/".Length..]);
+        remoting.Watcher = system.SystemActorOf(Props.Create(() => new RemoteWatcher(remoting)), WatcherPath["/system/".Length..]);
+        system.UseRemoteProvider(remoting);
         _ = system.WhenTerminated.ContinueWith(_ => remoting.DisposeAsync().AsTask(), TaskScheduler.Default);
         RemoteLog.Started(remoting.Log, remoting.LocalAddress.ToString());
         return remoting;
@@ -115,19 +116,11 @@ public sealed class Remoting : IAsyncDisposable
         null => "",
         RemoteActorRef remote => remote.FullPath,
         _ when ReferenceEquals(actor, System.DeadLetters) || ReferenceEquals(actor, ActorRefs.Nobody) => "",
+        _ when actor.Path.Host is not null => actor.Path.ToString(),
         _ => LocalAddress.Address + actor.Path.ToStringWithoutAddress(),
     };
 
-    /// <summary>
-    /// Remote death watch: <paramref name="watcher"/> receives <see cref="Terminated"/> when
-    /// <paramref name="watchee"/> stops, or with AddressTerminated when its node is removed from the cluster.
-    /// </summary>
-    public void Watch(IActorRef watcher, RemoteActorRef watchee) => Watcher.Tell(new RemoteWatcher.WatchRemoteRef(watcher, watchee));
-
-    /// <summary>Cancels <see cref="Watch"/>.</summary>
-    public void Unwatch(IActorRef watcher, RemoteActorRef watchee) => Watcher.Tell(new RemoteWatcher.UnwatchRemoteRef(watcher, watchee));
-
-    /// <summary>Called by the cluster when a node is gone for good: its watchees are reported terminated.</summary>
+    /// <summary>Called by the cluster when a node is gone for good: watchers of its actors get Terminated with AddressTerminated.</summary>
     public void AddressTerminated(Address address) => Watcher.Tell(new RemoteWatcher.AddressTerminated(address));
 
     /// <summary>Uid of the incarnation last seen at <paramref name="address"/>, 0 when never associated.</summary>

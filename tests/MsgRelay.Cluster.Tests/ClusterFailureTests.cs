@@ -102,12 +102,11 @@ public sealed class ClusterFailureTests(Xunit.Abstractions.ITestOutputHelper out
         var nodes = await StartThree();
         nodes[2].System.ActorOf(Props.Create(() => new Idle()), "worker");
         var worker = nodes[0].Remoting.RemoteRef(AddressOf(3), "/user/worker");
-        nodes[0].Remoting.Watch(TestActor, worker);
+        Watch(worker);
 
         Network.Crash(AddressOf(3));
 
-        var terminated = await ExpectMsgAsync<Terminated>(Dilated(TimeSpan.FromSeconds(8)));
-        Assert.Same(worker, terminated.ActorRef);
+        var terminated = await ExpectTerminatedAsync(worker, Dilated(TimeSpan.FromSeconds(8)));
         Assert.True(terminated.AddressTerminated);
     }
 

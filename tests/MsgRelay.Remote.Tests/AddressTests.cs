@@ -34,4 +34,16 @@ public class AddressTests
         Assert.Equal(new Address("relay", "node-a", 2552), Address.FromHostPort("relay", "node-a:2552"));
         Assert.Throws<FormatException>(() => Address.FromHostPort("relay", "node-a"));
     }
+
+    [Fact]
+    public void Actor_path_with_a_host_prints_and_compares_with_its_address()
+    {
+        var remote = MsgRelay.Actors.ActorPath.CreateRoot("test", "10.0.0.2", 2552) / "user" / "echo";
+        var local = MsgRelay.Actors.ActorPath.CreateRoot("test") / "user" / "echo";
+        Assert.Equal("msgrelay://test@10.0.0.2:2552/user/echo", remote.ToString());
+        Assert.Equal("/user/echo", remote.ToStringWithoutAddress());
+        Assert.NotEqual(local, remote);
+        Assert.Equal(remote, MsgRelay.Actors.ActorPath.CreateRoot("test", "10.0.0.2", 2552) / "user" / "echo");
+        Assert.Equal("msgrelay://test/user/echo", local.ToString());
+    }
 }

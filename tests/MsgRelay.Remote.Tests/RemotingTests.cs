@@ -49,6 +49,35 @@ public sealed class RemotingTests : TestKit
     }
 
     [Fact]
+    public async Task Ask_a_remote_actor_completes_with_its_answer()
+    {
+        var a = await StartOnNetwork(Sys, 2552);
+        var bSystem = Other();
+        await StartOnNetwork(bSystem, 2553);
+        bSystem.ActorOf(Props.Create(() => new EchoActor()), "echo");
+
+        var echo = a.ResolveActorRef("msgrelay://test@10.0.0.1:2553/user/echo");
+
+        Assert.Equal("echo:ask", await echo.Ask<string>("ask", Dilated(TimeSpan.FromSeconds(3))));
+    }
+
+    [Fact]
+    public async Task Actor_selection_of_a_path_with_another_nodes_address_reaches_the_remote_actor()
+    {
+        await StartOnNetwork(Sys, 2552);
+        var bSystem = Other();
+        await StartOnNetwork(bSystem, 2553);
+        bSystem.ActorOf(Props.Create(() => new EchoActor()), "echo");
+        var local = Sys.ActorOf(Props.Create(() => new EchoActor()), "echo");
+
+        Sys.ActorSelection("msgrelay://test@10.0.0.1:2553/user/echo").Tell("there", TestActor);
+        Assert.Equal("echo:there", await ExpectMsgAsync<string>());
+        Assert.Equal("msgrelay://test@10.0.0.1:2553/user/echo", LastSender.Path.ToString());
+
+        Assert.Same(local, await Sys.ActorSelection("msgrelay://test@10.0.0.1:2552/user/echo").ResolveOne(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
     public async Task Resolving_a_path_of_the_own_address_yields_the_local_actor()
     {
         var a = await StartOnNetwork(Sys, 2552);
@@ -89,14 +118,14 @@ public sealed class RemotingTests : TestKit
         echo.Tell("ping", TestActor);
         await ExpectMsgAsync("echo:ping");
 
-        a.Watch(TestActor, echo);
+        Watch(echo);
         // The watch request travels before the stop: round-trip once more so it has arrived.
         echo.Tell("again", TestActor);
         await ExpectMsgAsync("echo:again");
         bSystem.Stop(target);
 
-        var terminated = await ExpectMsgAsync<Terminated>();
-        Assert.Same(echo, terminated.ActorRef);
+        var terminated = await ExpectTerminatedAsync(echo);
+        Assert.True(terminated.ExistenceConfirmed);
         Assert.False(terminated.AddressTerminated);
     }
 
@@ -105,13 +134,15 @@ public sealed class RemotingTests : TestKit
     {
         var a = await StartOnNetwork(Sys, 2552);
         var echo = a.RemoteRef(new Address("test", "10.0.0.1", 2599), "/user/echo");
-        a.Watch(TestActor, echo);
+        Watch(echo);
+        await AwaitAssertAsync(async () =>
+        {
+            // Watch goes through the watcher actor; re-issue AddressTerminated until the watch was registered.
+            a.AddressTerminated(echo.Address);
+            Assert.True((await ExpectMsgAsync<Terminated>(TimeSpan.FromMilliseconds(200))).AddressTerminated);
+        }, Dilated(TimeSpan.FromSeconds(3)));
 
-        a.AddressTerminated(echo.Address);
-
-        var terminated = await ExpectMsgAsync<Terminated>();
-        Assert.Same(echo, terminated.ActorRef);
-        Assert.True(terminated.AddressTerminated);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]

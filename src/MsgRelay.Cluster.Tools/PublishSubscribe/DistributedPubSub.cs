@@ -12,7 +12,7 @@ public sealed class DistributedPubSub
     private DistributedPubSub(ActorSystem system)
     {
         Cluster.Get(system).Remoting.Serialization.Register("pubsub.Published", Published.Parser);
-        Mediator = system.ActorOf(Props.Create(() => new DistributedPubSubMediator()), DistributedPubSubMediator.MediatorPath["/user/".Length..]);
+        Mediator = system.SystemActorOf(Props.Create(() => new DistributedPubSubMediator()), DistributedPubSubMediator.MediatorPath["/system/".Length..]);
     }
 
     /// <summary>This node's mediator: send it <see cref="Subscribe"/>, <see cref="Unsubscribe"/> and <see cref="Publish"/>.</summary>

@@ -14,7 +14,7 @@ namespace MsgRelay.Cluster.Tools.PublishSubscribe;
 /// </summary>
 internal sealed class DistributedPubSubMediator : ReceiveActor
 {
-    public const string MediatorPath = "/user/msgrelay-pubsub";
+    public const string MediatorPath = "/system/pubsub-mediator";
 
     private readonly Cluster _cluster;
     private readonly ILogger _log;
