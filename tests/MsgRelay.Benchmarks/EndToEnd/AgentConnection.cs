@@ -21,13 +21,18 @@ internal sealed class AgentConnection : IDisposable
 
     public AgentConnection(AgentCounters counters) => this.counters = counters;
 
-    /// <summary>Connects and registers; false (and the server's line on stderr) when refused.</summary>
-    public async Task<bool> LoginAsync(IPEndPoint server, string user, string tty, CancellationToken cancel)
+    /// <summary>Connects and registers (or only connects); false (and the server's line on stderr) when refused.</summary>
+    public async Task<bool> LoginAsync(IPEndPoint server, string user, string tty, bool connectOnly, CancellationToken cancel)
     {
         await socket.ConnectAsync(server, cancel);
         if (!(await ReadLineAsync(cancel) ?? string.Empty).StartsWith("100", StringComparison.Ordinal))
         {
             return false;
+        }
+
+        if (connectOnly)
+        {
+            return true;
         }
 
         await socket.SendAsync(Encoding.ASCII.GetBytes($"QUOTE AGENT {user} {tty}\r\n"), cancel);

@@ -70,13 +70,10 @@ public static class AgentPool
             $"ready {counters.LoggedInCount} agents logged in ({failed} failed) for {options.Users} user(s) in {clock.Elapsed.TotalSeconds:F1} s"));
 
         var ping = options.PingSeconds > 0 ? PingLoopAsync(agents, options.PingSeconds, stop) : Task.CompletedTask;
-        try
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (stop.Register(() => stopped.TrySetResult()))
         {
-            await Task.Delay(Timeout.Infinite, stop);
-        }
-        catch (OperationCanceledException)
-        {
-            // The normal end of a run.
+            await stopped.Task;
         }
 
         foreach (var agent in agents)
@@ -95,7 +92,7 @@ public static class AgentPool
             bool ok;
             try
             {
-                ok = await agent.LoginAsync(options.Server, user, tty, stop);
+                ok = await agent.LoginAsync(options.Server, user, tty, options.ConnectOnly, stop);
             }
             catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException)
             {

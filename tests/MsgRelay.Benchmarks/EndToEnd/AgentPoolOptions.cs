@@ -16,15 +16,18 @@ internal sealed record AgentPoolOptions(
     int Users,
     int LoginParallelism,
     int Seconds,
-    int PingSeconds)
+    int PingSeconds,
+    bool ConnectOnly)
 {
     public const string Usage =
         "usage: agents --server HOST:PORT [--users PREFIX] [--count K] [--user-count U]\n" +
-        "              [--login-parallel N] [--seconds S] [--ping-seconds S]\n" +
+        "              [--login-parallel N] [--seconds S] [--ping-seconds S] [--connect-only 1]\n" +
         "  K agents (default 1) over RWP in agent mode, spread round robin over U users\n" +
         "  (default 1: all K agents are sessions of user PREFIX; U>1: users PREFIX1..PREFIXU).\n" +
         "  Every delivery is acknowledged at once. Prints 'ready <K> agents ...' once all are\n" +
-        "  logged in, and a summary line at SIGTERM/SIGINT or after S seconds (0: no limit).";
+        "  logged in, and a summary line at SIGTERM/SIGINT or after S seconds (0: no limit).\n" +
+        "  --connect-only 1: stop after the greeting (plain idle connections, to tell the\n" +
+        "  connection's memory from the agent session's).";
 
     public string UserOf(int agent) => Users == 1 ? UserPrefix : UserPrefix + ((agent % Users) + 1).ToString(CultureInfo.InvariantCulture);
 
@@ -37,6 +40,7 @@ internal sealed record AgentPoolOptions(
         var parallel = 256;
         var seconds = 0;
         var ping = 0;
+        var connectOnly = false;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -49,6 +53,7 @@ internal sealed record AgentPoolOptions(
                 case "--login-parallel": parallel = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--ping-seconds": ping = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--connect-only": connectOnly = value == "1"; break;
                 default: return null;
             }
         }
@@ -58,6 +63,6 @@ internal sealed record AgentPoolOptions(
             return null;
         }
 
-        return new AgentPoolOptions(server, prefix, count, users, parallel, seconds, ping);
+        return new AgentPoolOptions(server, prefix, count, users, parallel, seconds, ping, connectOnly);
     }
 }
