@@ -1,5 +1,8 @@
 using System.CommandLine;
+using MsgRelay.Actors;
 using MsgRelay.Hocon;
+using MsgRelay.Relay.Listeners;
+using MsgRelay.Relay.Routing;
 using MsgRelay.Node.Configuration;
 
 namespace MsgRelay.Node.Cli;
@@ -13,6 +16,7 @@ internal static class ConfigCommand
         command.Subcommands.Add(CreateJson());
         command.Subcommands.Add(CreateCheck());
         command.Subcommands.Add(CreateShow());
+        command.Subcommands.Add(ConfigReloadCommand.Create());
         return command;
     }
 
@@ -44,7 +48,11 @@ internal static class ConfigCommand
         options.AddTo(command);
         command.SetAction(result => WithNodeConfig(result, options, (config, output) =>
         {
+            // Every settings record the node builds at start-up, so check finds what serve would.
             NodeSettings.FromConfig(config);
+            RelaySettings.FromConfig(config);
+            ListenerSettings.FromConfig(config);
+            ActorSystemSettings.FromConfig(config);
             output.WriteLine("configuration ok");
         }));
         return command;
@@ -75,6 +83,11 @@ internal static class ConfigCommand
                 result.InvocationConfiguration.Error.WriteLine(problem);
             }
 
+            return 1;
+        }
+        catch (HoconException e)
+        {
+            result.InvocationConfiguration.Error.WriteLine(e.Message);
             return 1;
         }
     }

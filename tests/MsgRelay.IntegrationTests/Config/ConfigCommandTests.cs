@@ -68,6 +68,17 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Config_check_finds_what_serve_would_reject_such_as_a_bad_next_hop()
+    {
+        var file = _files.Write("route.conf", "msgrelay.routing.routes = [ { domains = [\"*.x\"], via = [\"http://x\"] } ]\n");
+
+        var result = await MsgRelayProcess.RunAsync(["config", "check", "--config", file], Timeout);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("msgrelay.routing.routes[0].via[0]", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Config_show_prints_the_effective_configuration_with_overrides_applied()
     {
         var file = _files.Write("node.conf", "msgrelay.admin.port = 9000\n");
