@@ -43,6 +43,7 @@ internal sealed class AdminServer : IAsyncDisposable
             ? Results.Text("ready\n")
             : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapGet("/metrics", () => Results.Text(view.Metrics(), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapGet("/cluster/members", async (CancellationToken ct) => Results.Json(await view.ClusterAsync(ct).ConfigureAwait(false), AdminJson.Options));
         app.MapGet("/who", async (CancellationToken ct) => Results.Json(await view.WhoAsync(ct).ConfigureAwait(false), AdminJson.Options));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

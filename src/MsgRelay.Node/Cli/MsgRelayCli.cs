@@ -13,6 +13,7 @@ public static class MsgRelayCli
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(ListenCommand.Create());
         root.Subcommands.Add(WhoCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root;
     }
 

@@ -15,7 +15,10 @@ public static class NodeConfiguration
     public static Config Reference() =>
         ConfigFactory.FromEmbeddedReferences(
             typeof(NodeConfiguration).Assembly,
-            typeof(MsgRelay.Relay.Routing.Route).Assembly);
+            typeof(MsgRelay.Relay.Routing.Route).Assembly,
+            typeof(MsgRelay.Remote.Remoting).Assembly,
+            typeof(MsgRelay.Cluster.Cluster).Assembly,
+            typeof(MsgRelay.Cluster.Sharding.ClusterSharding).Assembly);
 
     /// <summary>Loads, layers, resolves and validates; throws <see cref="ConfigurationException"/> naming every problem.</summary>
     public static Config Load(string? configFile, IReadOnlyList<string> overrides)

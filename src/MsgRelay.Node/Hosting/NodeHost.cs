@@ -4,6 +4,7 @@ using MsgRelay.Actors;
 using MsgRelay.Hocon;
 using MsgRelay.Node.Admin;
 using MsgRelay.Node.Configuration;
+using MsgRelay.Relay.Cluster;
 using MsgRelay.Relay.Listeners;
 using MsgRelay.Relay.Routing;
 using Serilog.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace MsgRelay.Node.Hosting;
 
 /// <summary>
 /// The composition root of a node: logging, the actor system, the relay core, the front ends and the
-/// admin endpoint, and the signal handling that turns SIGTERM and Ctrl-C into one CoordinatedShutdown
+/// admin endpoint on top of remoting and cluster membership, and the signal handling that turns SIGTERM and Ctrl-C into one CoordinatedShutdown
 /// run, after which the process exits 0.
 /// </summary>
 internal static class NodeHost
@@ -37,11 +38,17 @@ internal static class NodeHost
         AdminServer? admin = null;
         try
         {
+            // Always a cluster, a single node being a cluster of one: one code path for the directory.
+            // Remoting binds msgrelay.cluster.port before the front ends, so a taken port stops the
+            // node before it accepts anything. Shutdown phases then run in order: front ends unbind,
+            // in-flight requests drain, the node leaves (its shards move to the others), exit.
+            var cluster = await Cluster.Cluster.StartAsync(system, config, cancellationToken: cancellationToken).ConfigureAwait(false);
             var relay = RelayCore.Start(system, relaySettings);
+            ClusterGauges.Register(cluster, relaySettings.NumberOfShards);
             var frontEnds = FrontEnds.Start(system, listenerSettings, relay.Router, relay.AgentSessionProps);
             if (settings.AdminPort != 0)
             {
-                admin = await AdminServer.StartAsync(settings.AdminHost, settings.AdminPort, new NodeAdminView(relay, metrics), loggerFactory, cancellationToken).ConfigureAwait(false);
+                admin = await AdminServer.StartAsync(settings.AdminHost, settings.AdminPort, new NodeAdminView(relay, cluster, metrics), loggerFactory, cancellationToken).ConfigureAwait(false);
                 NodeLog.AdminListening(log, admin.Address.ToString());
                 shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "admin-http-stop", () => admin.DisposeAsync().AsTask());
             }
@@ -65,6 +72,9 @@ internal static class NodeHost
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var cancelled = cancellationToken.Register(() => shutdown.Run(CoordinatedShutdown.ClrExitReason.Instance));
 
+        // "is up" means a member of the cluster: a node of one is Up within a leader tick, a joining
+        // node once the cluster admitted it. A shutdown requested meanwhile ends the wait.
+        await Task.WhenAny(Cluster.Cluster.Get(system).WhenMemberUp, system.WhenTerminated).ConfigureAwait(false);
         NodeLog.Up(log, settings.NodeName, Environment.ProcessId);
         await system.WhenTerminated.ConfigureAwait(false);
         NodeLog.Stopped(log, settings.NodeName);

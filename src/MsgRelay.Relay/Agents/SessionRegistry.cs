@@ -29,6 +29,7 @@ public sealed class SessionRegistry : ReceiveActor
         Receive<Terminated>(t => _sessions.Remove(t.ActorRef));
         Receive<ListSessions>(_ => OnList());
         Receive<DeliverToLocalSessions>(OnDeliver);
+        Receive<GetSessionsOf>(OnGetSessionsOf);
     }
 
     /// <summary>Props of the registry.</summary>
@@ -63,6 +64,11 @@ public sealed class SessionRegistry : ReceiveActor
             _sessions[changed.Session] = session with { LastActivity = changed.LastActivity, Preferences = changed.Preferences };
         }
     }
+
+    private void OnGetSessionsOf(GetSessionsOf query) =>
+        Sender.Tell(new SessionsOf([.. _sessions
+            .Where(s => NameComparison.NamesEqual(s.Value.User, query.User))
+            .Select(s => new SessionEntry(s.Key, _node, s.Value.Tty, s.Value.LoginTime, s.Value.LastActivity, s.Value.Preferences))]));
 
     private void OnList()
     {

@@ -37,3 +37,12 @@ public sealed record SessionList(IReadOnlyList<SessionInfo> Sessions);
 /// sessions: every session, or the one on <paramref name="Tty"/> when given. Answered with a <see cref="DeliveryOutcome"/>.
 /// </summary>
 public sealed record DeliverToLocalSessions(RelayMessage Message, string? Tty);
+
+/// <summary>
+/// Asks a node's registry for the sessions of <paramref name="User"/> (compared case-insensitively);
+/// a new directory entity rebuilds its state from every node's answer. Answered with <see cref="SessionsOf"/>.
+/// </summary>
+public sealed record GetSessionsOf(string User);
+
+/// <summary>A registry's sessions of one user, as directory entries.</summary>
+public sealed record SessionsOf(IReadOnlyList<SessionEntry> Sessions);

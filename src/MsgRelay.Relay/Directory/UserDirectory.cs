@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using MsgRelay.Actors;
 using MsgRelay.Relay.Agents;
 using MsgRelay.Relay.Delivery;
+using MsgRelay.Relay.Listeners;
 using MsgRelay.Relay.Routing;
 
 namespace MsgRelay.Relay.Directory;
@@ -12,8 +13,18 @@ namespace MsgRelay.Relay.Directory;
 /// Route starts a <see cref="DeliveryAttempt"/> child, which answers the asker, so the entity never waits
 /// for an agent. Passivates itself when it has had no session for a while.
 /// </summary>
-public sealed class UserDirectory : ReceiveActor
+/// <remarks>
+/// In a cluster the entity's state is soft: a new entity (first use, or its shard moved here) first
+/// asks every node's session registry for the user's sessions, holding messages meanwhile, so a
+/// handoff never answers "not logged in" for a user who is. MSP v2 datagrams are checked against a
+/// per-recipient <see cref="DuplicateFilter"/>, so copies of one datagram that reached several nodes
+/// are delivered once.
+/// </remarks>
+public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
 {
+    /// <summary>How long a new entity waits for the registries' answers; a node that does not answer in time is skipped.</summary>
+    public static readonly TimeSpan RebuildTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>How long an entity without sessions stays before it passivates; probes of unknown names cost nothing afterwards.</summary>
     public static readonly TimeSpan PassivateAfter = TimeSpan.FromMinutes(2);
 
@@ -21,14 +32,56 @@ public sealed class UserDirectory : ReceiveActor
     private readonly RelaySettings _settings;
     private readonly ILogger _log;
     private readonly Dictionary<IActorRef, SessionEntry> _sessions = [];
+    private readonly Func<IReadOnlyList<IActorRef>>? _registries;
+    private readonly DuplicateFilter _duplicates;
     private long _attempts;
 
-    /// <summary>Creates the entity for <paramref name="entityId"/>.</summary>
-    public UserDirectory(string entityId, RelaySettings settings)
+    /// <summary>
+    /// Creates the entity for <paramref name="entityId"/>; <paramref name="registries"/> names the
+    /// session registries of every node to rebuild from (null: a single node, nothing to rebuild).
+    /// </summary>
+    public UserDirectory(string entityId, RelaySettings settings, Func<IReadOnlyList<IActorRef>>? registries = null)
     {
         _user = entityId;
         _settings = settings;
+        _registries = registries;
+        _duplicates = new DuplicateFilter(settings.Delivery.DuplicateWindow, 10_000);
         _log = Context.GetLogger();
+        Become(registries is null ? Serving : Rebuilding);
+    }
+
+    /// <inheritdoc />
+    public IStash Stash { get; set; } = null!;
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private void Rebuilding()
+    {
+        Receive<SessionsRebuilt>(OnRebuilt);
+        Receive<Terminated>(t => Remove(t.ActorRef));
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void OnRebuilt(SessionsRebuilt rebuilt)
+    {
+        foreach (var entry in rebuilt.Sessions)
+        {
+            if (!_sessions.ContainsKey(entry.Session) && !entry.Session.Equals(ActorRefs.Nobody))
+            {
+                _sessions[entry.Session] = entry;
+                Context.Watch(entry.Session);
+            }
+        }
+
+        UserDirectoryLog.Rebuilt(_log, _user, _sessions.Count);
+        Become(Serving);
+        Stash.UnstashAll();
+        Context.SetReceiveTimeout(_sessions.Count == 0 ? PassivateAfter : null);
+    }
+
+    private void Serving()
+    {
         Receive<RegisterSession>(OnRegister);
         Receive<UnregisterSession>(u => Remove(u.Session));
         Receive<UpdateSessionPreferences>(u => Update(u.Session, e => e with { Preferences = u.Preferences }));
@@ -38,6 +91,8 @@ public sealed class UserDirectory : ReceiveActor
         Receive<GetUserSessions>(_ => Sender.Tell(new UserSessions(_user, [.. _sessions.Values])));
         Receive<Terminated>(t => Remove(t.ActorRef));
         Receive<ReceiveTimeout>(_ => OnIdle());
+        Receive<DuplicateAnswered>(d => _duplicates.Complete(d.Key, d.Outcome));
+        Receive<SessionsRebuilt>(_ => { });
     }
 
     /// <summary>The entity id of a user name: names compare case-insensitively, so one entity serves every spelling.</summary>
@@ -50,14 +105,49 @@ public sealed class UserDirectory : ReceiveActor
     /// <summary>Props of the entity for <paramref name="entityId"/>.</summary>
     public static Props Props(string entityId, RelaySettings settings) => Actors.Props.Create(() => new UserDirectory(entityId, settings));
 
+    /// <summary>Props of a clustered entity that rebuilds its sessions from <paramref name="registries"/> when it starts.</summary>
+    public static Props Props(string entityId, RelaySettings settings, Func<IReadOnlyList<IActorRef>> registries) =>
+        Actors.Props.Create(() => new UserDirectory(entityId, settings, registries));
+
     /// <inheritdoc />
-    protected override void PreStart() => Context.SetReceiveTimeout(PassivateAfter);
+    protected override void PreStart()
+    {
+        Context.SetReceiveTimeout(PassivateAfter);
+        if (_registries is not null)
+        {
+            AskRegistries(_registries()).PipeTo(Self);
+        }
+    }
+
+    private async Task<SessionsRebuilt> AskRegistries(IReadOnlyList<IActorRef> registries)
+    {
+        var answers = await Task.WhenAll(registries.Select(async r =>
+        {
+            try
+            {
+                return (await r.Ask<SessionsOf>(new GetSessionsOf(_user), RebuildTimeout).ConfigureAwait(false)).Sessions;
+            }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+            {
+                // An unreachable node has no sessions worth delivering to; downing removes it soon.
+                return [];
+            }
+        })).ConfigureAwait(false);
+        return new SessionsRebuilt([.. answers.SelectMany(a => a)]);
+    }
 
     private void OnRegister(RegisterSession register)
     {
         var entry = register.Entry;
-        _sessions[entry.Session] = entry;
-        Context.Watch(entry.Session);
+        if (_sessions.TryAdd(entry.Session, entry))
+        {
+            Context.Watch(entry.Session);
+        }
+        else
+        {
+            _sessions[entry.Session] = entry;
+        }
+
         Context.SetReceiveTimeout(null);
         UserDirectoryLog.SessionRegistered(_log, _user, entry.Tty, entry.Node, _sessions.Count);
         Sender.Tell(new SessionRegistered(_user, entry.Tty));
@@ -92,10 +182,39 @@ public sealed class UserDirectory : ReceiveActor
     private void OnRoute(Route route)
     {
         var message = route.Message;
+        string? duplicateKey = null;
+        if (message.Protocol == IngressProtocol.Msp2Udp && message.Cookie is { } cookie)
+        {
+            duplicateKey = DuplicateFilter.KeyOf(message.SourceAddress ?? message.From.Host, message.From.User, message.From.Tty ?? string.Empty, cookie);
+            var check = _duplicates.Check(duplicateKey, Context.System.Scheduler.Now);
+            if (check.Status == DuplicateStatus.Pending)
+            {
+                // Another node routes a copy right now; the sender retries and is answered from that one.
+                UserDirectoryLog.DuplicateDropped(_log, _user, cookie);
+                return;
+            }
+
+            if (check.Status == DuplicateStatus.Answered)
+            {
+                UserDirectoryLog.DuplicateDropped(_log, _user, cookie);
+                if (check.Outcome is { } earlier)
+                {
+                    Sender.Tell(earlier);
+                }
+
+                return;
+            }
+        }
+
         var choice = Choose(message.To, message.From);
         if (Refusal(choice, message.To.User) is { } refusal)
         {
             UserDirectoryLog.NotDelivered(_log, _user, refusal.Status, refusal.Reason);
+            if (duplicateKey is not null)
+            {
+                _duplicates.Complete(duplicateKey, refusal);
+            }
+
             Sender.Tell(refusal);
             return;
         }
@@ -104,13 +223,23 @@ public sealed class UserDirectory : ReceiveActor
         var attemptId = ++_attempts;
         var deliver = new Deliver(attemptId, message, Context.System.Scheduler.Now);
         var user = message.To.User;
+        var self = Self;
         Context.ActorOf(DeliveryAttempt.Props(
             attemptId,
             [.. choice.Sessions.Select(s => s.Session)],
             deliver,
             Sender,
             _settings.Delivery.AckTimeout,
-            acknowledged => DeliveryDecision.AfterDelivery(acknowledged, user, autoreplies)));
+            acknowledged =>
+            {
+                var outcome = DeliveryDecision.AfterDelivery(acknowledged, user, autoreplies);
+                if (duplicateKey is not null)
+                {
+                    self.Tell(new DuplicateAnswered(duplicateKey, outcome));
+                }
+
+                return outcome;
+            }));
     }
 
     private void OnVerify(VerifyRecipient verify)
@@ -127,4 +256,8 @@ public sealed class UserDirectory : ReceiveActor
             Context.Parent.Tell(new Passivate(PoisonPill.Instance));
         }
     }
+
+    private sealed record SessionsRebuilt(IReadOnlyList<SessionEntry> Sessions);
+
+    private sealed record DuplicateAnswered(string Key, DeliveryOutcome Outcome);
 }

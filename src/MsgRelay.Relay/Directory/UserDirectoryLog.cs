@@ -14,4 +14,10 @@ internal static partial class UserDirectoryLog
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Message for {User} not delivered: {Status} ({Reason})")]
     public static partial void NotDelivered(ILogger logger, string user, DeliveryStatus status, string reason);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Debug, Message = "Directory of {User} rebuilt from the nodes' registries: {Sessions} sessions")]
+    public static partial void Rebuilt(ILogger logger, string user, int sessions);
+
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Information, Message = "Copy of an MSP datagram for {User} (cookie {Cookie}) already routed by the cluster; not delivered again")]
+    public static partial void DuplicateDropped(ILogger logger, string user, string cookie);
 }

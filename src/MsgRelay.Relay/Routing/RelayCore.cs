@@ -55,9 +55,13 @@ public sealed class RelayCore
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
-        var directory = system.ActorOf(
-            ShardRegion.Props(id => UserDirectory.Props(id, settings), new ShardEnvelopeExtractor(settings.NumberOfShards)),
-            "user-directory");
+        // With the cluster started (the node host always starts it) the directory is sharded over the
+        // members; without it (tests of the relay alone) the same entities run in a local region.
+        var directory = Cluster.ClusteredDirectory.IsClustered(system)
+            ? Cluster.ClusteredDirectory.Start(system, settings)
+            : system.ActorOf(
+                ShardRegion.Props(id => UserDirectory.Props(id, settings), new ShardEnvelopeExtractor(settings.NumberOfShards)),
+                "user-directory");
         var registry = system.ActorOf(SessionRegistry.Props(settings.NodeName, settings.Delivery.AckTimeout), "sessions");
         var sites = SiteClassifier.ForThisMachine(settings.Sites, settings.NodeName);
         var hopClient = new RwpHopClient(settings.Sites.Forwarder);

@@ -39,9 +39,18 @@ internal sealed class MsgRelayProcess : IAsyncDisposable
             WorkingDirectory = Path.GetTempPath(),
         };
         info.ArgumentList.Add(RepoPaths.MsgRelayDll);
-        foreach (var arg in args)
+        var list = args.ToList();
+        foreach (var arg in list)
         {
             info.ArgumentList.Add(arg);
+        }
+
+        // Every node binds a cluster port (2552 by default); tests that do not choose one get any free
+        // port, so nodes of parallel tests never collide on it.
+        if (list.Count > 0 && list[0] == "serve" && !list.Any(a => a.Contains("msgrelay.cluster.port", StringComparison.Ordinal)))
+        {
+            info.ArgumentList.Add("--set");
+            info.ArgumentList.Add("msgrelay.cluster.port=0");
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

@@ -10,8 +10,9 @@ internal sealed class RelayNode : IAsyncDisposable
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(40);
 
-    private RelayNode(MsgRelayProcess process, int port, int adminPort, string name)
+    private RelayNode(MsgRelayProcess process, int port, int adminPort, string name, int clusterPort)
     {
+        ClusterPort = clusterPort;
         Process = process;
         Port = port;
         AdminPort = adminPort;
@@ -26,24 +27,43 @@ internal sealed class RelayNode : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>The cluster (remoting) port when the test chose one, else 0 (any free port).</summary>
+    public int ClusterPort { get; }
+
     public IPEndPoint Endpoint => new(IPAddress.Loopback, Port);
 
     public string Server => $"127.0.0.1:{Port}";
 
-    public static async Task<RelayNode> StartAsync(string name = "node1", IEnumerable<string>? extraArgs = null, string? configFile = null)
+    /// <summary>
+    /// Starts a node. <paramref name="clusterPort"/> and <paramref name="seedPorts"/> make it a member of
+    /// a multi-node cluster on loopback; without them it is a cluster of one on any free cluster port.
+    /// </summary>
+    public static async Task<RelayNode> StartAsync(
+        string name = "node1",
+        IEnumerable<string>? extraArgs = null,
+        string? configFile = null,
+        int clusterPort = 0,
+        IReadOnlyList<int>? seedPorts = null,
+        int? port = null,
+        int? adminPort = null)
     {
-        var port = FreePorts.Next();
-        var adminPort = FreePorts.Next();
+        var relayPort = port ?? FreePorts.Next();
+        var admin = adminPort ?? FreePorts.Next();
         var args = new List<string>
         {
             "serve",
             "--set", $"msgrelay.node.name={name}",
-            "--set", $"msgrelay.listeners.msp.tcp-port={port}",
-            "--set", $"msgrelay.listeners.rwp.tcp-port={port}",
-            "--set", $"msgrelay.listeners.msp.udp-port={port}",
-            "--set", $"msgrelay.listeners.rwp.udp-port={port}",
-            "--set", $"msgrelay.admin.port={adminPort}",
+            "--set", $"msgrelay.listeners.msp.tcp-port={relayPort}",
+            "--set", $"msgrelay.listeners.rwp.tcp-port={relayPort}",
+            "--set", $"msgrelay.listeners.msp.udp-port={relayPort}",
+            "--set", $"msgrelay.listeners.rwp.udp-port={relayPort}",
+            "--set", $"msgrelay.admin.port={admin}",
+            "--set", $"msgrelay.cluster.port={clusterPort}",
         };
+        if (seedPorts is { Count: > 0 })
+        {
+            args.AddRange(["--set", "msgrelay.cluster.seed-nodes=[" + string.Join(",", seedPorts.Select(p => $"\"127.0.0.1:{p}\"")) + "]"]);
+        }
         if (configFile is not null)
         {
             args.AddRange(["--config", configFile]);
@@ -61,7 +81,7 @@ internal sealed class RelayNode : IAsyncDisposable
             throw;
         }
 
-        return new RelayNode(process, port, adminPort, name);
+        return new RelayNode(process, relayPort, admin, name, clusterPort);
     }
 
     public async Task<int> StopAsync()
