@@ -18,6 +18,7 @@ internal sealed class AgentConnection : IDisposable
     private byte[] buffer = new byte[2048];
     private int filled;
     private string? pendingId;
+    private long pendingAccepted;
 
     public AgentConnection(AgentCounters counters) => this.counters = counters;
 
@@ -54,14 +55,16 @@ internal sealed class AgentConnection : IDisposable
         {
             if (line.StartsWith("511 MSG ", StringComparison.Ordinal))
             {
-                var end = line.IndexOf(' ', 8);
-                pendingId = end < 0 ? line[8..] : line[8..end];
+                // 511 MSG <id> <from> <tty> <hops> <unix-ms>: the last field dates the node's acceptance.
+                var fields = line.Split(' ');
+                pendingId = fields[2];
+                pendingAccepted = fields.Length >= 7 && long.TryParse(fields[6], out var ms) ? ms : 0;
             }
             else if (line == "511 ." && pendingId is not null)
             {
                 await socket.SendAsync(Encoding.ASCII.GetBytes($"QUOTE ACK {pendingId}\r\n"), cancel);
                 pendingId = null;
-                counters.Delivered();
+                counters.Delivered(pendingAccepted == 0 ? 0 : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - pendingAccepted);
             }
         }
     }

@@ -7,6 +7,8 @@ internal sealed class AgentCounters
     private long loggedIn;
     private long failed;
     private long closed;
+    private long maxLagMs;
+    private long lateBlocks;
 
     public long DeliveredCount => Interlocked.Read(ref delivered);
 
@@ -16,7 +18,32 @@ internal sealed class AgentCounters
 
     public long ClosedCount => Interlocked.Read(ref closed);
 
-    public void Delivered() => Interlocked.Increment(ref delivered);
+    /// <summary>Longest time from the node accepting a message to its whole 511 block reaching an agent.</summary>
+    public long MaxLagMs => Interlocked.Read(ref maxLagMs);
+
+    /// <summary>Blocks that reached their agent more than a second after the node accepted the message.</summary>
+    public long LateBlockCount => Interlocked.Read(ref lateBlocks);
+
+    public void Delivered(long lagMs)
+    {
+        Interlocked.Increment(ref delivered);
+        if (lagMs > 1000)
+        {
+            Interlocked.Increment(ref lateBlocks);
+        }
+
+        var seen = Interlocked.Read(ref maxLagMs);
+        while (lagMs > seen)
+        {
+            var was = Interlocked.CompareExchange(ref maxLagMs, lagMs, seen);
+            if (was == seen)
+            {
+                break;
+            }
+
+            seen = was;
+        }
+    }
 
     public void LoggedIn() => Interlocked.Increment(ref loggedIn);
 

@@ -83,7 +83,7 @@ public static class AgentPool
 
         await Task.WhenAll(serving.Append(ping)).ContinueWith(_ => { }, TaskScheduler.Default);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"agents: logged_in={counters.LoggedInCount} failed={counters.FailedCount} closed_by_server={counters.ClosedCount} deliveries_acked={counters.DeliveredCount} seconds={clock.Elapsed.TotalSeconds:F1}"));
+            $"agents: logged_in={counters.LoggedInCount} failed={counters.FailedCount} closed_by_server={counters.ClosedCount} deliveries_acked={counters.DeliveredCount} max_block_lag_ms={counters.MaxLagMs} blocks_later_than_1s={counters.LateBlockCount} seconds={clock.Elapsed.TotalSeconds:F1}"));
         return failed == 0 ? 0 : 1;
 
         async Task LoginAsync(AgentConnection agent, string user, string tty)
