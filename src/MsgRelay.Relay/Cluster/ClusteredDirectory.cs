@@ -35,17 +35,21 @@ public static class ClusteredDirectory
         }
     }
 
-    /// <summary>Registers the relay's wire messages and starts this node's directory region.</summary>
+    /// <summary>
+    /// Registers the relay's wire messages and starts this node's directory region; returns its
+    /// <see cref="DirectoryFront"/>, which the router and agent sessions send to.
+    /// </summary>
     public static IActorRef Start(ActorSystem system, RelaySettings settings)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
         var cluster = ClusterMembership.Get(system);
         RelayWireFormat.Register(cluster.Remoting);
-        return ClusterSharding.Get(system).Start(
+        var region = ClusterSharding.Get(system).Start(
             TypeName,
             id => UserDirectory.Props(id, settings, () => Registries(cluster)),
             new DirectoryShardExtractor(settings.NumberOfShards));
+        return system.ActorOf(DirectoryFront.Props(region, settings.NumberOfShards), "user-directory");
     }
 
     // Every member whose agents may still be connected: a leaving node serves its sessions until it exits.

@@ -16,39 +16,56 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
     [Fact]
     public async Task Kill_of_node_3_makes_sends_to_its_users_answer_not_logged_in_within_the_budget()
     {
+        // Several users, so that with high odds some have their directory shard on node 3 itself
+        // (their requests die with it) and some elsewhere (their sessions die with it).
+        var users = Enumerable.Range(0, 6).Select(i => $"kim{i}").ToList();
         await using var cluster = await ThreeNodeCluster.StartAsync();
-        await using var onThree = await RawAgent.LoginAsync(cluster[3].Endpoint, "kim", null, Timeout);
+        var agents = new List<RawAgent>();
+        foreach (var user in users)
+        {
+            agents.Add(await RawAgent.LoginAsync(cluster[3].Endpoint, user, null, Timeout));
+        }
+
         await using var onTwo = await RawAgent.LoginAsync(cluster[2].Endpoint, "lee", null, Timeout);
-        var before = WireSenders.RwpAsync(cluster[1].Endpoint, "sandy", "kim", ["before"], Timeout);
-        await onThree.ReceiveAsync(Timeout);
+        var before = WireSenders.RwpAsync(cluster[1].Endpoint, "sandy", "kim0", ["before"], Timeout);
+        await agents[0].ReceiveAsync(Timeout);
         Assert.Equal("103", (await before).Code);
 
         await cluster.KillAsync(3);
         var killed = Stopwatch.StartNew();
-        string code;
-        var attempts = 0;
-        do
+        var answered = await Task.WhenAll(users.Select(async user =>
         {
-            code = (await WireSenders.RwpAsync(cluster[1].Endpoint, "sandy", "kim", ["after"], Timeout)).Code;
-        }
-        while (code != "670" && ++attempts < 100 && killed.Elapsed < FailureBudget + Timeout);
-        var answeredAfter = killed.Elapsed;
+            string code;
+            var attempts = 0;
+            do
+            {
+                code = (await WireSenders.RwpAsync(cluster[1].Endpoint, "sandy", user, ["after"], Timeout)).Code;
+            }
+            while (code != "670" && ++attempts < 100 && killed.Elapsed < FailureBudget + Timeout);
+            return (User: user, Code: code, After: killed.Elapsed);
+        }));
 
-        output.WriteLine($"first 'not logged in' {answeredAfter.TotalSeconds:F1}s after the kill ({attempts + 1} sends)");
-        Assert.Equal("670", code);
-        Assert.True(answeredAfter < FailureBudget, $"'not logged in' came {answeredAfter.TotalSeconds:F1}s after the kill");
+        foreach (var (user, code, after) in answered)
+        {
+            output.WriteLine($"{user}: first '{code}' {after.TotalSeconds:F1}s after the kill");
+            Assert.Equal("670", code);
+            Assert.True(after < FailureBudget, $"'not logged in' for {user} came {after.TotalSeconds:F1}s after the kill");
+        }
 
         // Once node 3 is removed its sessions are gone, not merely timing out: the answer is immediate.
         await cluster.WaitForUpAsync(1, 2);
         output.WriteLine($"node 3 removed {killed.Elapsed.TotalSeconds:F1}s after the kill");
-        Assert.True(killed.Elapsed < FailureBudget + TimeSpan.FromSeconds(2), $"node 3 removed only {killed.Elapsed.TotalSeconds:F1}s after the kill");
         var quick = Stopwatch.StartNew();
-        Assert.Equal("670", (await WireSenders.RwpAsync(cluster[2].Endpoint, "sandy", "kim", ["again"], Timeout)).Code);
+        Assert.Equal("670", (await WireSenders.RwpAsync(cluster[2].Endpoint, "sandy", "kim1", ["again"], Timeout)).Code);
         Assert.True(quick.Elapsed < TimeSpan.FromSeconds(2), $"took {quick.Elapsed.TotalSeconds:F1}s");
 
         var stillServed = WireSenders.RwpAsync(cluster[1].Endpoint, "sandy", "lee", ["still here"], Timeout);
         Assert.Equal(["still here"], (await onTwo.ReceiveAsync(Timeout)).Body);
         Assert.Equal("103", (await stillServed).Code);
+        foreach (var agent in agents)
+        {
+            await agent.DisposeAsync();
+        }
     }
 
     [Fact]
