@@ -30,7 +30,13 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         }
         var node = MailboxNode.Rent(message, sender);
         var previous = Interlocked.Exchange(ref _userTail, node);
-        Volatile.Write(ref previous.Next, node);
+
+        // A full fence, not a release store: the link must be visible before we read the status
+        // word in TrySchedule. With a plain store the CPU may hold it in its store buffer while we
+        // read "Scheduled", and the running turn, after clearing Scheduled, still sees an empty
+        // queue: neither side schedules and the message sleeps until the next one arrives (seen as
+        // 1-2 s delivery stalls under load). The consumer's side is fenced by Interlocked.And.
+        Interlocked.Exchange(ref previous.Next, node);
         TrySchedule();
     }
 
