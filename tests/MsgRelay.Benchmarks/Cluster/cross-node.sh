@@ -16,8 +16,8 @@ CONCS=${CONCS:-"64 1"}
 MODES=${MODES:-"rwp msp2-tcp"}
 NODE_DLL=${NODE_DLL:-$ROOT/src/MsgRelay.Node/bin/Release/net10.0/msgrelay.dll}
 BENCH_DLL=${BENCH_DLL:-$ROOT/tests/MsgRelay.Benchmarks/bin/Release/net10.0/MsgRelay.Benchmarks.dll}
-A_MSP=22018; A_RWP=22019; A_ADMIN=22080; A_CLUSTER=22552
-B_MSP=23018; B_RWP=23019; B_ADMIN=23080; B_CLUSTER=23552
+A_MSP=26018; A_RWP=26019; A_ADMIN=26080; A_CLUSTER=26552
+B_MSP=27018; B_RWP=27019; B_ADMIN=27080; B_CLUSTER=27552
 
 if [ ! -x "$WORK/relayload/relayload" ]; then
   mkdir -p "$WORK" && cp -r /work/shared/bench/relayload "$WORK/" && chmod -R u+w "$WORK" && make -s -C "$WORK/relayload" || exit 1
