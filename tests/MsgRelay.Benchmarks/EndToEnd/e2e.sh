@@ -21,7 +21,7 @@ MODES=${MODES:-"msp2-tcp rwp"}
 NODE_DLL=${NODE_DLL:-$ROOT/src/MsgRelay.Node/bin/Release/net10.0/msgrelay.dll}
 BENCH_DLL=${BENCH_DLL:-$ROOT/tests/MsgRelay.Benchmarks/bin/Release/net10.0/MsgRelay.Benchmarks.dll}
 LIMIT_MSP=${LIMIT_MSP:-10118}; LIMIT_RWP=${LIMIT_RWP:-10119}
-NODE_MSP=${NODE_MSP:-21018}; NODE_RWP=${NODE_RWP:-21019}; ADMIN=${ADMIN:-21080}
+NODE_MSP=${NODE_MSP:-21018}; NODE_RWP=${NODE_RWP:-21019}; ADMIN=${ADMIN:-21080}; CLUSTER=${CLUSTER:-21552}
 TO=bench; [ "$USERS" -gt 1 ] && TO=bench1
 
 # The measuring sticks, built from a writable copy (never commit their binaries).
@@ -57,7 +57,7 @@ LIMIT_PID=$!; PIDS+=("$LIMIT_PID")
 dotnet "$NODE_DLL" serve \
   --set msgrelay.listeners.msp.tcp-port="$NODE_MSP" --set msgrelay.listeners.msp.udp-port="$NODE_MSP" \
   --set msgrelay.listeners.rwp.tcp-port="$NODE_RWP" --set msgrelay.listeners.rwp.udp-port="$NODE_RWP" \
-  --set msgrelay.admin.port="$ADMIN" >"$LOGS/node.log" 2>&1 &
+  --set msgrelay.admin.port="$ADMIN" --set msgrelay.cluster.port="$CLUSTER" >"$LOGS/node.log" 2>&1 &
 NODE_PID=$!; PIDS+=("$NODE_PID")
 wait_port "$LIMIT_MSP" && wait_port "$NODE_RWP" && wait_port "$NODE_MSP" || exit 1
 

@@ -15,7 +15,7 @@ SESSIONS=${SESSIONS:-10000}
 USERS=${USERS:-$SESSIONS}
 NODE_DLL=${NODE_DLL:-$ROOT/src/MsgRelay.Node/bin/Release/net10.0/msgrelay.dll}
 BENCH_DLL=${BENCH_DLL:-$ROOT/tests/MsgRelay.Benchmarks/bin/Release/net10.0/MsgRelay.Benchmarks.dll}
-PORT=${PORT:-22019}; MSP=${MSP:-22018}; ADMIN=${ADMIN:-22080}
+PORT=${PORT:-22019}; MSP=${MSP:-22018}; ADMIN=${ADMIN:-22080}; CLUSTER=${CLUSTER:-22552}
 if [ "${BUILD:-0}" = 1 ]; then
   dotnet build -c Release "$ROOT/src/MsgRelay.Node" >/dev/null && dotnet build -c Release "$ROOT/tests/MsgRelay.Benchmarks" >/dev/null || exit 1
 fi
@@ -54,7 +54,7 @@ ulimit -n "$(ulimit -Hn)"
 DOTNET_STARTUP_HOOKS=$BENCH_DLL E2E_GC_PROBE=$LOGS/gc dotnet "$NODE_DLL" serve \
   --set msgrelay.listeners.msp.tcp-port="$MSP" --set msgrelay.listeners.msp.udp-port="$MSP" \
   --set msgrelay.listeners.rwp.tcp-port="$PORT" --set msgrelay.listeners.rwp.udp-port="$PORT" \
-  --set msgrelay.admin.port="$ADMIN" --set msgrelay.listeners.max-connections=$((SESSIONS + 1000)) \
+  --set msgrelay.admin.port="$ADMIN" --set msgrelay.cluster.port="$CLUSTER" --set msgrelay.listeners.max-connections=$((SESSIONS + 1000)) \
   --set msgrelay.listeners.idle-timeout=3600s >"$LOGS/node.log" 2>&1 &
 NODE_PID=$!; PIDS+=("$NODE_PID")
 wait_port "$PORT" || exit 1
