@@ -18,7 +18,7 @@ internal static class ServeCommand
             try
             {
                 var config = NodeConfiguration.Load(file, overrides);
-                return await NodeHost.RunAsync(config, NodeSettings.FromConfig(config), cancellationToken).ConfigureAwait(false);
+                return await NodeHost.RunAsync(config, NodeSettings.FromConfig(config), file, overrides, cancellationToken).ConfigureAwait(false);
             }
             catch (ConfigurationException e)
             {

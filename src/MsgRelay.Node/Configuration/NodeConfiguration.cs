@@ -15,6 +15,7 @@ public static class NodeConfiguration
     public static Config Reference() =>
         ConfigFactory.FromEmbeddedReferences(
             typeof(NodeConfiguration).Assembly,
+            typeof(MsgRelay.Actors.ActorSystem).Assembly,
             typeof(MsgRelay.Relay.Routing.Route).Assembly,
             typeof(MsgRelay.Remote.Remoting).Assembly,
             typeof(MsgRelay.Cluster.Cluster).Assembly,

@@ -21,7 +21,7 @@ internal static class NodeHost
     /// <summary>Exit code for a node that could not start (port in use, no privilege, bad config).</summary>
     public const int StartFailed = 2;
 
-    public static async Task<int> RunAsync(Config config, NodeSettings settings, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Config config, NodeSettings settings, string? configFile, IReadOnlyList<string> overrides, CancellationToken cancellationToken)
     {
         var serilog = NodeLogging.CreateLogger(settings.LogLevel, settings.JsonLogs);
         using var loggerFactory = new SerilogLoggerFactory(serilog, dispose: true);
@@ -33,9 +33,10 @@ internal static class NodeHost
 
         // Created before anything else so no instrument is published unseen.
         using var metrics = new PrometheusExporter();
-        var system = ActorSystem.Create("msgrelay", new ActorSystemSettings { LoggerFactory = loggerFactory });
+        var system = ActorSystem.Create("msgrelay", config, loggerFactory);
         var shutdown = CoordinatedShutdown.Get(system);
         AdminServer? admin = null;
+        RelayCore relay;
         try
         {
             // Always a cluster, a single node being a cluster of one: one code path for the directory.
@@ -43,7 +44,7 @@ internal static class NodeHost
             // node before it accepts anything. Shutdown phases then run in order: front ends unbind,
             // in-flight requests drain, the node leaves (its shards move to the others), exit.
             var cluster = await Cluster.Cluster.StartAsync(system, config, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var relay = RelayCore.Start(system, relaySettings);
+            relay = RelayCore.Start(system, relaySettings);
             ClusterGauges.Register(cluster, relaySettings.NumberOfShards);
             var frontEnds = FrontEnds.Start(system, listenerSettings, relay.Router, relay.AgentSessionProps);
             if (settings.AdminPort != 0)
@@ -71,6 +72,10 @@ internal static class NodeHost
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var cancelled = cancellationToken.Register(() => shutdown.Run(CoordinatedShutdown.ClrExitReason.Instance));
+
+        // SIGHUP re-reads the configuration and applies route changes without dropping connections
+        // (docs/forwarding.md); without this handler the runtime's default would end the process.
+        using var routeReload = RouteReload.OnSighup(configFile, overrides, relay.Sites, log);
 
         // "is up" means a member of the cluster: a node of one is Up within a leader tick, a joining
         // node once the cluster admitted it. A shutdown requested meanwhile ends the wait.

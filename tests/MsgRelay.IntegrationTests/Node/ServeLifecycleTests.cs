@@ -24,6 +24,20 @@ public class ServeLifecycleTests
     }
 
     [Fact]
+    public async Task SIGHUP_reloads_routes_and_the_node_keeps_serving()
+    {
+        await using var node = await RelayNode.StartAsync();
+
+        node.Process.Signal(Posix.SIGHUP);
+
+        await node.Process.WaitForLineAsync("Routes reloaded", RelayNode.StartTimeout);
+        Assert.False(node.Process.HasExited);
+        var reply = await WireSenders.MspTcpAsync(node.Endpoint, WireSenders.Msp2("nobody", "", "still up", "sandy", "console", "h1"), RelayNode.StartTimeout);
+        Assert.StartsWith("-", reply, StringComparison.Ordinal);
+        Assert.Equal(0, await node.StopAsync());
+    }
+
+    [Fact]
     public async Task Serve_refuses_to_start_on_a_port_in_use_with_one_clear_line()
     {
         await using var first = await RelayNode.StartAsync();
