@@ -10,12 +10,16 @@ namespace MsgRelay.IntegrationTests.Infrastructure;
 internal sealed class SiteNode : IAsyncDisposable
 {
     private readonly string _configFile;
+    private readonly int _clusterPort;
+    private readonly IReadOnlyList<int>? _seedPorts;
 
-    private SiteNode(string name, int port, string configFile, RelayNode node)
+    private SiteNode(string name, int port, string configFile, int clusterPort, IReadOnlyList<int>? seedPorts, RelayNode node)
     {
         Name = name;
         Port = port;
         _configFile = configFile;
+        _clusterPort = clusterPort;
+        _seedPorts = seedPorts;
         Node = node;
     }
 
@@ -50,8 +54,9 @@ internal sealed class SiteNode : IAsyncDisposable
     public static int ReservePort() => FreePorts.Next();
 
     /// <summary>Starts `msgrelay serve` for <paramref name="name"/> on <paramref name="port"/> with <paramref name="configFile"/>.</summary>
-    public static async Task<SiteNode> StartAsync(string name, int port, string configFile) =>
-        new(name, port, configFile, await RelayNode.StartAsync(name, PortArgs(port), configFile));
+    /// <remarks>With <paramref name="seedPorts"/> the node joins those cluster ports (a multi-node site).</remarks>
+    public static async Task<SiteNode> StartAsync(string name, int port, string configFile, int clusterPort = 0, IReadOnlyList<int>? seedPorts = null) =>
+        new(name, port, configFile, clusterPort, seedPorts, await RelayNode.StartAsync(name, PortArgs(port), configFile, clusterPort, seedPorts));
 
     /// <summary>Stops the node (SIGTERM) and waits for it to exit.</summary>
     public Task<int> StopAsync() => Node.StopAsync();
@@ -60,7 +65,7 @@ internal sealed class SiteNode : IAsyncDisposable
     public async Task RestartAsync()
     {
         await Node.DisposeAsync();
-        Node = await RelayNode.StartAsync(Name, PortArgs(Port), _configFile);
+        Node = await RelayNode.StartAsync(Name, PortArgs(Port), _configFile, _clusterPort, _seedPorts);
     }
 
     public ValueTask DisposeAsync() => Node.DisposeAsync();

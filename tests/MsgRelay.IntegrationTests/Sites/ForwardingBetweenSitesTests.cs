@@ -8,6 +8,22 @@ public sealed class ForwardingBetweenSitesTests(TwoSitesFixture sites) : IClassF
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     [Fact]
+    public async Task Site_a_is_one_cluster_of_two_up_members()
+    {
+        using var admin = new AdminClient(sites.A1.Node.AdminPort);
+
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var status = System.Text.Json.JsonSerializer.Deserialize<Cluster.ClusterStatusRow>(
+                    await admin.GetTextAsync("/cluster/members"), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+                return status is { Members.Count: 2 } && status.Members.All(m => m.Status == "Up" && m.Reachable);
+            },
+            Timeout,
+            "a1 sees a1 and a2 Up");
+    }
+
+    [Fact]
     public async Task Bob_at_b_reached_through_either_a_node_by_msp2_and_rwp_with_fhst_naming_site_a()
     {
         await using var bob = await RawAgent.LoginAsync(sites.B.Endpoint, "bob", "pts/1", Timeout);

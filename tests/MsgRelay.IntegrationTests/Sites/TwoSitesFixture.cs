@@ -5,8 +5,7 @@ namespace MsgRelay.IntegrationTests.Sites;
 /// <summary>
 /// Site A (nodes a1 and a2, domain a.example) routing b.example to site B (node b1, domain b.example);
 /// A forwards its user erin to erin@b.example.
-/// The A nodes run as two processes with the same site config; once RelayNode can join nodes into
-/// a cluster they become one two-node site without changing the tests.
+/// The A nodes are one two-node cluster (each seeds the other), with the same site config.
 /// </summary>
 public sealed class TwoSitesFixture : IAsyncLifetime
 {
@@ -29,8 +28,9 @@ public sealed class TwoSitesFixture : IAsyncLifetime
             SiteNode.SiteConfig("site-a", "a.example", ("b.example", $"rwp://127.0.0.1:{bPort}")) + "\nmsgrelay.routing.users { erin = \"erin@b.example\" }\n");
         var bConfig = _files.Write("site-b.conf", SiteNode.SiteConfig("site-b", "b.example"));
         var b = SiteNode.StartAsync("b1", bPort, bConfig);
-        var a1 = SiteNode.StartAsync("a1", SiteNode.ReservePort(), aConfig);
-        var a2 = SiteNode.StartAsync("a2", SiteNode.ReservePort(), aConfig);
+        int[] siteASeeds = [SiteNode.ReservePort(), SiteNode.ReservePort()];
+        var a1 = SiteNode.StartAsync("a1", SiteNode.ReservePort(), aConfig, siteASeeds[0], siteASeeds);
+        var a2 = SiteNode.StartAsync("a2", SiteNode.ReservePort(), aConfig, siteASeeds[1], siteASeeds);
         _b = await b;
         _a1 = await a1;
         _a2 = await a2;
