@@ -109,6 +109,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
             Receive<AgentLine>(line => OnLine(line, OnActiveCommand));
             Receive<Deliver>(OnDeliver);
             Receive<AckTimedOut>(OnAckTimedOut);
+            Receive<SessionRegistered>(_ => { }); // a re-registration after a membership change
         });
     }
 

@@ -30,6 +30,7 @@ public sealed class SessionRegistry : ReceiveActor
         Receive<ListSessions>(_ => OnList());
         Receive<DeliverToLocalSessions>(OnDeliver);
         Receive<GetSessionsOf>(OnGetSessionsOf);
+        Receive<ReregisterLocalSessions>(OnReregister);
     }
 
     /// <summary>Props of the registry.</summary>
@@ -69,6 +70,15 @@ public sealed class SessionRegistry : ReceiveActor
         Sender.Tell(new SessionsOf([.. _sessions
             .Where(s => NameComparison.NamesEqual(s.Value.User, query.User))
             .Select(s => new SessionEntry(s.Key, _node, s.Value.Tty, s.Value.LoginTime, s.Value.LastActivity, s.Value.Preferences))]));
+
+    private void OnReregister(ReregisterLocalSessions reregister)
+    {
+        foreach (var (session, local) in _sessions)
+        {
+            var entry = new SessionEntry(session, _node, local.Tty, local.LoginTime, local.LastActivity, local.Preferences);
+            reregister.Directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(local.User), new RegisterSession(local.User, entry)), session);
+        }
+    }
 
     private void OnList()
     {

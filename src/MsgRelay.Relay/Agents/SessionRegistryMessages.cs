@@ -46,3 +46,9 @@ public sealed record GetSessionsOf(string User);
 
 /// <summary>A registry's sessions of one user, as directory entries.</summary>
 public sealed record SessionsOf(IReadOnlyList<SessionEntry> Sessions);
+
+/// <summary>
+/// Registers every session of this node with the user directory again (after a membership change,
+/// so a shard's new owner learns them even if its entity started before they registered).
+/// </summary>
+public sealed record ReregisterLocalSessions(IActorRef Directory);

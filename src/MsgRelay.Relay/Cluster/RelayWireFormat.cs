@@ -67,6 +67,20 @@ public static class RelayWireFormat
             SessionsOfData.Parser,
             o => new SessionsOfData { Sessions = { o.Sessions.Select(e => ToData(remoting, e)) } },
             d => new SessionsOf([.. d.Sessions.Select(e => FromData(remoting, e))]));
+        s.RegisterConversion<DeliverToLocalSessions, DeliverToSessionsData>(
+            "relay.DeliverToSessions",
+            DeliverToSessionsData.Parser,
+            d =>
+            {
+                var data = new DeliverToSessionsData { Message = ToData(d.Message) };
+                if (d.Tty is not null)
+                {
+                    data.Tty = d.Tty;
+                }
+
+                return data;
+            },
+            d => new DeliverToLocalSessions(FromData(d.Message), d.HasTty ? d.Tty : null));
         s.RegisterConversion<ListSessions, ListSessionsData>("relay.ListSessions", ListSessionsData.Parser, _ => new ListSessionsData(), _ => new ListSessions());
         s.RegisterConversion<SessionList, SessionListData>(
             "relay.SessionList",

@@ -23,7 +23,7 @@ namespace MsgRelay.Relay.Directory;
 public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
 {
     /// <summary>How long a new entity waits for the registries' answers; a node that does not answer in time is skipped.</summary>
-    public static readonly TimeSpan RebuildTimeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan RebuildTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>How long an entity without sessions stays before it passivates; probes of unknown names cost nothing afterwards.</summary>
     public static readonly TimeSpan PassivateAfter = TimeSpan.FromMinutes(2);

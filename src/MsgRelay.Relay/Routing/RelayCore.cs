@@ -66,7 +66,15 @@ public sealed class RelayCore
         var sites = SiteClassifier.ForThisMachine(settings.Sites, settings.NodeName);
         var hopClient = new RwpHopClient(settings.Sites.Forwarder);
         var forwarder = system.ActorOf(Forwarder.Props(sites, hopClient), "forwarder");
-        var router = system.ActorOf(Routing.Router.Props(settings, directory, registry, classifier ?? sites, forwarder), "router");
+        // On a cluster, broadcasts reach every node's sessions (delivery rule 5: the whole site).
+        var siteSessions = registry;
+        if (Cluster.ClusteredDirectory.IsClustered(system))
+        {
+            siteSessions = system.ActorOf(Cluster.SiteSessions.Props(registry, settings.Delivery.AckTimeout), "site-sessions");
+            system.ActorOf(Cluster.SessionRefresh.Props(registry, directory), "session-refresh");
+        }
+
+        var router = system.ActorOf(Routing.Router.Props(settings, directory, siteSessions, classifier ?? sites, forwarder), "router");
         var limiter = new KeyFailureLimiter(settings.Auth.MaxFailuresPerMinute);
         return new RelayCore(
             settings,

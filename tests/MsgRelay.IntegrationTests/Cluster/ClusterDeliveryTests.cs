@@ -71,6 +71,19 @@ public sealed class ClusterDeliveryTests(ClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Broadcast_sent_to_node_1_reaches_agents_on_every_node()
+    {
+        await using var onTwo = await RawAgent.LoginAsync(Cluster[2].Endpoint, "bcasttwo", null, Timeout);
+        await using var onThree = await RawAgent.LoginAsync(Cluster[3].Endpoint, "bcastthree", null, Timeout);
+
+        var sending = WireSenders.MspTcpAsync(Cluster[1].Endpoint, WireSenders.Msp2("", "*", "to the whole site", "root", "console", "b1"), Timeout);
+
+        Assert.Equal(["to the whole site"], (await onTwo.ReceiveAsync(Timeout)).Body);
+        Assert.Equal(["to the whole site"], (await onThree.ReceiveAsync(Timeout)).Body);
+        Assert.StartsWith("+", await sending, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Who_on_any_node_lists_the_sessions_of_every_node()
     {
         await using var a = await RawAgent.LoginAsync(Cluster[1].Endpoint, "whoone", null, Timeout);
