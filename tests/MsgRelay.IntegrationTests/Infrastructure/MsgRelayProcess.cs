@@ -28,9 +28,11 @@ internal sealed class MsgRelayProcess : IAsyncDisposable
     /// <summary>Everything the process printed so far (stdout and stderr, interleaved as they arrived).</summary>
     public IReadOnlyList<string> Output => _lines.ToArray();
 
-    public static MsgRelayProcess Start(IEnumerable<string> args, string? standardInput = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="launcher">Runs dotnet through this command line (e.g. setpriv to drop privileges);
+    /// its last word is then the msgrelay.dll to run.</param>
+    public static MsgRelayProcess Start(IEnumerable<string> args, string? standardInput = null, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -38,7 +40,17 @@ internal sealed class MsgRelayProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        info.ArgumentList.Add(RepoPaths.MsgRelayDll);
+        if (launcher is { Count: > 0 })
+        {
+            foreach (var word in launcher.Skip(1))
+            {
+                info.ArgumentList.Add(word);
+            }
+        }
+        else
+        {
+            info.ArgumentList.Add(RepoPaths.MsgRelayDll);
+        }
         var list = args.ToList();
         foreach (var arg in list)
         {
@@ -76,9 +88,9 @@ internal sealed class MsgRelayProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a client command to completion and returns its exit code and output.</summary>
-    public static async Task<CommandResult> RunAsync(IEnumerable<string> args, TimeSpan timeout, string? standardInput = null)
+    public static async Task<CommandResult> RunAsync(IEnumerable<string> args, TimeSpan timeout, string? standardInput = null, IReadOnlyList<string>? launcher = null)
     {
-        await using var process = Start(args, standardInput);
+        await using var process = Start(args, standardInput, launcher: launcher);
         var exitCode = await process.WaitForExitAsync(timeout);
         return new CommandResult(exitCode, process.StandardOutputText, process.StandardErrorText);
     }
