@@ -55,6 +55,9 @@ public sealed partial class ActorSystem
     /// <summary>Where undeliverable messages go.</summary>
     public IActorRef DeadLetters => DeadLetterRef;
 
+    /// <summary>How many messages went to dead letters so far (for metrics).</summary>
+    public long DeadLetterCount => DeadLetterRef.Count;
+
     /// <summary>Completes when the system has fully terminated.</summary>
     public Task WhenTerminated => _terminated.Task;
 

@@ -10,6 +10,9 @@ internal sealed class DeadLetterActorRef(ActorSystem system, ActorPath path) : I
 
     public ActorPath Path { get; } = path;
 
+    /// <summary>Dead letters counted so far (bookkeeping messages excluded).</summary>
+    public long Count => Interlocked.Read(ref _count);
+
     public ActorSystem System { get; } = system;
 
     public IInternalActorRef? Parent => null;

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using MsgRelay.Actors;
@@ -7,6 +8,7 @@ using MsgRelay.Node.Configuration;
 using MsgRelay.Relay.Cluster;
 using MsgRelay.Relay.Listeners;
 using MsgRelay.Relay.Routing;
+using MsgRelay.Relay.Telemetry;
 using Serilog.Extensions.Logging;
 
 namespace MsgRelay.Node.Hosting;
@@ -46,6 +48,7 @@ internal static class NodeHost
             var cluster = await Cluster.Cluster.StartAsync(system, config, cancellationToken: cancellationToken).ConfigureAwait(false);
             relay = RelayCore.Start(system, relaySettings);
             ClusterGauges.Register(cluster, relaySettings.NumberOfShards);
+            RelayMetrics.Gauge("msgrelay.dead_letters", "{message}", "Messages sent to dead letters since the node started", () => [new Measurement<long>(system.DeadLetterCount)]);
             var frontEnds = FrontEnds.Start(system, listenerSettings, relay.Router, relay.AgentSessionProps);
             if (settings.AdminPort != 0)
             {

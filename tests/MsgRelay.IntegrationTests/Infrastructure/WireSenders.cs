@@ -48,7 +48,15 @@ internal static class WireSenders
             }
         }
 
-        return Latin1.GetString([.. reply]).TrimEnd('\0');
+        // A shared port greets a client that was slower than its sniff window (a loaded test machine)
+        // as RWP, then serves its MSP message all the same: skip that greeting, as msgrelay send does.
+        var text = Latin1.GetString([.. reply]).TrimEnd('\0');
+        while (text.StartsWith("100 ", StringComparison.Ordinal) && text.Contains('\n', StringComparison.Ordinal))
+        {
+            text = text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..];
+        }
+
+        return text;
     }
 
     /// <summary>One datagram out; the reply datagram, or null when none arrives within <paramref name="wait"/>.</summary>

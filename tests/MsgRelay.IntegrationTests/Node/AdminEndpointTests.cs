@@ -40,6 +40,8 @@ public sealed class AdminEndpointTests(SingleNodeFixture fixture) : IClassFixtur
         Assert.True(Value(after, "msgrelay_connections_accepted_total", "port=\"msp+rwp\"") >= 3);
         Assert.True(Value(after, "msgrelay_sessions_logged_in", string.Empty) >= 1);
         Assert.Contains("msgrelay_delivery_latency_seconds_bucket", after, StringComparison.Ordinal);
+        Assert.Contains("msgrelay_dead_letters ", after, StringComparison.Ordinal);
+        Assert.Equal(1, Value(after, "msgrelay_cluster_members", "status=\"up\""));
     }
 
     // The value of one series in Prometheus text format, 0 when the series is absent.
