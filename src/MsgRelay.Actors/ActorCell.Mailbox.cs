@@ -31,12 +31,12 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         var node = MailboxNode.Rent(message, sender);
         var previous = Interlocked.Exchange(ref _userTail, node);
 
-        // A full fence, not a release store: the link must be visible before we read the status
-        // word in TrySchedule. With a plain store the CPU may hold it in its store buffer while we
-        // read "Scheduled", and the running turn, after clearing Scheduled, still sees an empty
-        // queue: neither side schedules and the message sleeps until the next one arrives (seen as
-        // 1-2 s delivery stalls under load). The consumer's side is fenced by Interlocked.And.
-        Interlocked.Exchange(ref previous.Next, node);
+        // The Exchange above is a full fence, so the new tail is visible before we read the status
+        // word in TrySchedule. The link below may still sit in this CPU's store buffer when a turn
+        // that is just ending looks at the queue; that turn therefore tests the tail, not the link
+        // (HasUserMessages), and reschedules itself - otherwise neither side would schedule and the
+        // message would wait for the next Tell (seen as 1-2 s delivery stalls under load).
+        Volatile.Write(ref previous.Next, node);
         TrySchedule();
     }
 
@@ -126,15 +126,19 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     {
         if (IsClosed)
         {
-            return Volatile.Read(ref _systemHead) is not null || Volatile.Read(ref _userHead.Next) is not null;
+            return Volatile.Read(ref _systemHead) is not null || HasUserMessages;
         }
         if (_pendingTask is { } task)
         {
             return task.IsCompleted || Volatile.Read(ref _systemHead) is not null;
         }
         return Volatile.Read(ref _systemHead) is not null
-            || (CanProcessUserMessages && (Volatile.Read(ref _userHead.Next) is not null || _unstashed is { Count: > 0 }));
+            || (CanProcessUserMessages && (HasUserMessages || _unstashed is { Count: > 0 }));
     }
+
+    // Non-empty once a producer has swapped the tail, even before it has linked the node: a turn
+    // that ends in that window runs again (briefly spinning) rather than losing the wake-up.
+    private bool HasUserMessages => !ReferenceEquals(Volatile.Read(ref _userTail), _userHead);
 
     private bool CanProcessUserMessages => _state == CellState.None && _pendingTask is null && _actor is not null;
 
