@@ -19,6 +19,12 @@ internal sealed partial class ClusterCoreDaemon
     private void Uninitialized()
     {
         Receive<JoinSeedNodes>(OnJoinSeedNodes);
+        IgnoreUntilJoined();
+    }
+
+    // Until this node is a member, cluster traffic and membership commands have nothing to act on.
+    private void IgnoreUntilJoined()
+    {
         Receive<InitJoin>(_ => { });
         Receive<GossipEnvelope>(_ => { });
         Receive<LeaveCommand>(_ => { });
@@ -43,13 +49,7 @@ internal sealed partial class ClusterCoreDaemon
             Receive<JoinRetryTick>(_ => OnJoinRetry());
             Receive<InitJoinAck>(OnInitJoinAck);
             Receive<Welcome>(OnWelcome);
-            Receive<InitJoin>(_ => { });
-            Receive<GossipEnvelope>(_ => { });
-            Receive<LeaveCommand>(_ => { });
-            Receive<DownCommand>(_ => { });
-            Receive<ReachabilityChanged>(_ => { });
-            Receive<DownMembers>(_ => { });
-            CommonCommands();
+            IgnoreUntilJoined();
         });
         var retry = TimeSpan.FromTicks(Math.Min(_settings.SeedNodeTimeout.Ticks / 5, TimeSpan.FromSeconds(1).Ticks));
         Timers.StartPeriodicTimer(JoinRetryTick.Instance, JoinRetryTick.Instance, TimeSpan.Zero, retry);
