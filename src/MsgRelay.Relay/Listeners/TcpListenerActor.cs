@@ -18,8 +18,7 @@ public sealed class TcpListenerActor : ReceiveActor
 {
     private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(50);
 
-    private readonly IReadOnlyList<Socket> _sockets;
-    private readonly IReadOnlyList<IPEndPoint> _endpoints;
+    private readonly ListeningSockets _bound;
     private readonly PortProtocols _protocols;
     private readonly IActorRef _router;
     private readonly ListenerSettings _settings;
@@ -29,7 +28,6 @@ public sealed class TcpListenerActor : ReceiveActor
     private readonly byte[] _refusal;
     private readonly List<IActorRef> _drainWaiters = [];
     private long _accepted;
-    private bool _unbound;
 
     /// <summary>Serves the already bound, listening <paramref name="sockets"/> of one port; the actor owns them.</summary>
     public TcpListenerActor(
@@ -42,8 +40,7 @@ public sealed class TcpListenerActor : ReceiveActor
     {
         ArgumentNullException.ThrowIfNull(sockets);
         ArgumentNullException.ThrowIfNull(limit);
-        _sockets = sockets;
-        _endpoints = [.. sockets.Select(SocketBinding.LocalEndpoint)];
+        _bound = new ListeningSockets(sockets, "tcp");
         _protocols = protocols;
         _router = router;
         _settings = settings;
@@ -60,7 +57,7 @@ public sealed class TcpListenerActor : ReceiveActor
 
         Receive<ConnectionAccepted>(OnAccepted);
         Receive<Terminated>(OnConnectionEnded);
-        Receive<GetBoundEndpoints>(_ => Sender.Tell(new BoundEndpoints("tcp", _endpoints, _protocols)));
+        Receive<GetBoundEndpoints>(_ => Sender.Tell(new BoundEndpoints("tcp", _bound.Endpoints, _protocols)));
         Receive<StopAccepting>(_ =>
         {
             Unbind();
@@ -79,11 +76,11 @@ public sealed class TcpListenerActor : ReceiveActor
     protected override void PreStart()
     {
         var self = Self;
-        for (var i = 0; i < _sockets.Count; i++)
+        for (var i = 0; i < _bound.Sockets.Count; i++)
         {
-            _log.Listening("tcp", _endpoints[i], Describe(_protocols));
-            var socket = _sockets[i];
-            var endpoint = _endpoints[i];
+            _log.Listening("tcp", _bound.Endpoints[i], Describe(_protocols));
+            var socket = _bound.Sockets[i];
+            var endpoint = _bound.Endpoints[i];
             _ = Task.Run(() => AcceptLoopAsync(socket, endpoint, self));
         }
     }
@@ -109,7 +106,7 @@ public sealed class TcpListenerActor : ReceiveActor
 
     private void OnAccepted(ConnectionAccepted accepted)
     {
-        if (_unbound)
+        if (_bound.IsUnbound)
         {
             accepted.Socket.Dispose();
             return;
@@ -167,20 +164,7 @@ public sealed class TcpListenerActor : ReceiveActor
         _drainWaiters.Clear();
     }
 
-    private void Unbind()
-    {
-        if (_unbound)
-        {
-            return;
-        }
-
-        _unbound = true;
-        for (var i = 0; i < _sockets.Count; i++)
-        {
-            _sockets[i].Dispose();
-            _log.Unbound("tcp", _endpoints[i]);
-        }
-    }
+    private void Unbind() => _bound.Unbind(_log);
 
     private async Task AcceptLoopAsync(Socket socket, IPEndPoint endpoint, IActorRef self)
     {

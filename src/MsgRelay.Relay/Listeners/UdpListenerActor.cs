@@ -16,22 +16,19 @@ public sealed class UdpListenerActor : ReceiveActor, IWithTimers
 
     private const int MaxDatagram = 65_535;
 
-    private readonly IReadOnlyList<Socket> _sockets;
-    private readonly IReadOnlyList<IPEndPoint> _endpoints;
+    private readonly ListeningSockets _bound;
     private readonly PortProtocols _protocols;
     private readonly IActorRef _router;
     private readonly ListenerSettings _settings;
     private readonly DatagramGate _gate;
     private readonly ILogger _log;
-    private bool _unbound;
 
     /// <summary>Serves the already bound <paramref name="sockets"/> of one UDP port; the actor owns them.</summary>
     public UdpListenerActor(IReadOnlyList<Socket> sockets, PortProtocols protocols, IActorRef router, ListenerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(sockets);
         ArgumentNullException.ThrowIfNull(settings);
-        _sockets = sockets;
-        _endpoints = [.. sockets.Select(SocketBinding.LocalEndpoint)];
+        _bound = new ListeningSockets(sockets, "udp");
         _protocols = protocols;
         _router = router;
         _settings = settings;
@@ -47,7 +44,7 @@ public sealed class UdpListenerActor : ReceiveActor, IWithTimers
                 child.Tell(tick);
             }
         });
-        Receive<GetBoundEndpoints>(_ => Sender.Tell(new BoundEndpoints("udp", _endpoints, _protocols)));
+        Receive<GetBoundEndpoints>(_ => Sender.Tell(new BoundEndpoints("udp", _bound.Endpoints, _protocols)));
         Receive<StopAccepting>(_ =>
         {
             Unbind();
@@ -74,11 +71,11 @@ public sealed class UdpListenerActor : ReceiveActor, IWithTimers
         var interval = _settings.RouteTimeout / 3;
         Timers.StartPeriodicTimer(DeadlineTimer, new DatagramDeadline(default), interval);
         var self = Self;
-        for (var i = 0; i < _sockets.Count; i++)
+        for (var i = 0; i < _bound.Sockets.Count; i++)
         {
-            _log.Listening("udp", _endpoints[i], TcpListenerActor.Describe(_protocols));
-            var socket = _sockets[i];
-            var endpoint = _endpoints[i];
+            _log.Listening("udp", _bound.Endpoints[i], TcpListenerActor.Describe(_protocols));
+            var socket = _bound.Sockets[i];
+            var endpoint = _bound.Endpoints[i];
             _ = Task.Run(() => ReceiveLoopAsync(socket, endpoint, self));
         }
     }
@@ -88,7 +85,7 @@ public sealed class UdpListenerActor : ReceiveActor, IWithTimers
 
     private void OnDatagram(DatagramReceived datagram)
     {
-        if (_unbound)
+        if (_bound.IsUnbound)
         {
             return;
         }
@@ -96,20 +93,7 @@ public sealed class UdpListenerActor : ReceiveActor, IWithTimers
         Context.ActorOf(Props.Create(() => new DatagramActor(datagram, _protocols, _router, _settings, _gate, SocketReplier.Instance)));
     }
 
-    private void Unbind()
-    {
-        if (_unbound)
-        {
-            return;
-        }
-
-        _unbound = true;
-        for (var i = 0; i < _sockets.Count; i++)
-        {
-            _sockets[i].Dispose();
-            _log.Unbound("udp", _endpoints[i]);
-        }
-    }
+    private void Unbind() => _bound.Unbind(_log);
 
     private async Task ReceiveLoopAsync(Socket socket, IPEndPoint endpoint, IActorRef self)
     {

@@ -15,16 +15,7 @@ public sealed partial class ConnectionActor
         _mode = Mode.Msp;
         Log.ProtocolChosen(Peer, "MSP");
         Step = StepMsp;
-        Become(() =>
-        {
-            Receive<ConnectionReceived>(OnReceived);
-            Receive<ConnectionPeerClosed>(closed =>
-            {
-                OnPeerClosed(closed);
-                ProcessInput();
-            });
-            Common();
-        });
+        Become(Connected);
         ProcessInput();
     }
 

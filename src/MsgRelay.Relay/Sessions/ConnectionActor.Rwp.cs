@@ -33,16 +33,7 @@ public sealed partial class ConnectionActor
         _mode = Mode.Rwp;
         Log.ProtocolChosen(Peer, "RWP");
         Step = StepRwp;
-        Become(() =>
-        {
-            Receive<ConnectionReceived>(OnReceived);
-            Receive<ConnectionPeerClosed>(closed =>
-            {
-                OnPeerClosed(closed);
-                ProcessInput();
-            });
-            Common();
-        });
+        Become(Connected);
         if (!_peerVanished)
         {
             if (_settings.VerboseGreeting)

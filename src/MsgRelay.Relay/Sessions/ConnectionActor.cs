@@ -171,6 +171,18 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>Once the protocol is known (MSP or RWP alike): input is parsed as it arrives through <see cref="Step"/>.</summary>
+    private void Connected()
+    {
+        Receive<ConnectionReceived>(OnReceived);
+        Receive<ConnectionPeerClosed>(closed =>
+        {
+            OnPeerClosed(closed);
+            ProcessInput();
+        });
+        Common();
+    }
+
     private void Common()
     {
         Receive<DeliveryOutcome>(OnOutcome);
