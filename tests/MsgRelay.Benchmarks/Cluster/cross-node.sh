@@ -8,30 +8,18 @@
 #        tests/MsgRelay.Benchmarks/Cluster/cross-node.sh
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../../.." && pwd)
+. "$HERE/../bench-common.sh"
 WORK=${E2E_WORK:-/tmp/e2e-bench}
 DURATION=${DURATION:-5}
 AGENTS=${AGENTS:-4}
 CONCS=${CONCS:-"64 1"}
 MODES=${MODES:-"rwp msp2-tcp"}
-NODE_DLL=${NODE_DLL:-$ROOT/src/MsgRelay.Node/bin/Release/net10.0/msgrelay.dll}
-BENCH_DLL=${BENCH_DLL:-$ROOT/tests/MsgRelay.Benchmarks/bin/Release/net10.0/MsgRelay.Benchmarks.dll}
 A_MSP=26018; A_RWP=26019; A_ADMIN=26080; A_CLUSTER=26552
 B_MSP=27018; B_RWP=27019; B_ADMIN=27080; B_CLUSTER=27552
 
-if [ ! -x "$WORK/relayload/relayload" ]; then
-  mkdir -p "$WORK" && cp -r /work/shared/bench/relayload "$WORK/" && chmod -R u+w "$WORK" && make -s -C "$WORK/relayload" || exit 1
-fi
+build_bench_tools relayload
 RL=$WORK/relayload/relayload
-if [ "${BUILD:-0}" = 1 ]; then
-  dotnet build -c Release "$ROOT/src/MsgRelay.Node" >/dev/null && dotnet build -c Release "$ROOT/tests/MsgRelay.Benchmarks" >/dev/null || exit 1
-fi
-
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null; done; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-field() { echo "$1" | grep -o "\"$2\":[0-9.]*" | cut -d: -f2; }
+build_if_asked
 
 LOGS=$(mktemp -d /tmp/cluster-bench.XXXX)
 SEEDS="[\"127.0.0.1:$A_CLUSTER\",\"127.0.0.1:$B_CLUSTER\"]"

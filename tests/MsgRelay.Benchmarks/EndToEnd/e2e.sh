@@ -10,7 +10,7 @@
 #   USERS=U>1: users bench1..benchU, and relayload sends to bench1).
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../../.." && pwd)
+. "$HERE/../bench-common.sh"
 WORK=${E2E_WORK:-/tmp/e2e-bench}
 REPS=${REPS:-3}
 DURATION=${DURATION:-5}
@@ -18,37 +18,14 @@ AGENTS=${AGENTS:-4}
 USERS=${USERS:-1}
 CONCS=${CONCS:-"64 1"}
 MODES=${MODES:-"msp2-tcp rwp"}
-NODE_DLL=${NODE_DLL:-$ROOT/src/MsgRelay.Node/bin/Release/net10.0/msgrelay.dll}
-BENCH_DLL=${BENCH_DLL:-$ROOT/tests/MsgRelay.Benchmarks/bin/Release/net10.0/MsgRelay.Benchmarks.dll}
 LIMIT_MSP=${LIMIT_MSP:-10118}; LIMIT_RWP=${LIMIT_RWP:-10119}
 NODE_MSP=${NODE_MSP:-21018}; NODE_RWP=${NODE_RWP:-21019}; ADMIN=${ADMIN:-21080}; CLUSTER=${CLUSTER:-21552}
 TO=bench; [ "$USERS" -gt 1 ] && TO=bench1
 
 # The measuring sticks, built from a writable copy (never commit their binaries).
-if [ ! -x "$WORK/relayload/relayload" ] || [ ! -x "$WORK/limitserver/limitserver" ]; then
-  mkdir -p "$WORK" && cp -r /work/shared/bench/relayload /work/shared/bench/limitserver "$WORK/" \
-    && chmod -R u+w "$WORK" && make -s -C "$WORK/relayload" && make -s -C "$WORK/limitserver" || exit 1
-fi
+build_bench_tools relayload limitserver
 RL=$WORK/relayload/relayload
-if [ "${BUILD:-0}" = 1 ]; then
-  dotnet build -c Release "$ROOT/src/MsgRelay.Node" >/dev/null && dotnet build -c Release "$ROOT/tests/MsgRelay.Benchmarks" >/dev/null || exit 1
-fi
-for f in "$NODE_DLL" "$BENCH_DLL"; do [ -f "$f" ] || { echo "missing $f (BUILD=1 builds it)" >&2; exit 1; }; done
-
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
-  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null; done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-wait_port() { # port: bounded wait (30 s) until something accepts on it
-  for _ in $(seq 120); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.25; done
-  echo "nothing listening on $1" >&2; return 1
-}
-cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
-field() { echo "$1" | grep -o "\"$2\":[0-9.]*" | cut -d: -f2; }
+build_if_asked
 
 LOGS=$(mktemp -d /tmp/e2e-logs.XXXX)
 "$WORK/limitserver/limitserver" --msp-port "$LIMIT_MSP" --rwp-port "$LIMIT_RWP" >"$LOGS/limit.log" 2>&1 &

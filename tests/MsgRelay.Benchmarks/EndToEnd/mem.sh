@@ -10,30 +10,13 @@
 #   CONNECT_ONLY=1: plain idle RWP connections that never log in (the connection's own share).
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../../.." && pwd)
+. "$HERE/../bench-common.sh"
 SESSIONS=${SESSIONS:-10000}
 USERS=${USERS:-$SESSIONS}
-NODE_DLL=${NODE_DLL:-$ROOT/src/MsgRelay.Node/bin/Release/net10.0/msgrelay.dll}
-BENCH_DLL=${BENCH_DLL:-$ROOT/tests/MsgRelay.Benchmarks/bin/Release/net10.0/MsgRelay.Benchmarks.dll}
 PORT=${PORT:-22019}; MSP=${MSP:-22018}; ADMIN=${ADMIN:-22080}; CLUSTER=${CLUSTER:-22552}
-if [ "${BUILD:-0}" = 1 ]; then
-  dotnet build -c Release "$ROOT/src/MsgRelay.Node" >/dev/null && dotnet build -c Release "$ROOT/tests/MsgRelay.Benchmarks" >/dev/null || exit 1
-fi
-for f in "$NODE_DLL" "$BENCH_DLL"; do [ -f "$f" ] || { echo "missing $f (BUILD=1 builds it)" >&2; exit 1; }; done
-
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
-  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null; done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+build_if_asked
 
 LOGS=$(mktemp -d /tmp/e2e-mem.XXXX)
-wait_port() {
-  for _ in $(seq 120); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.25; done
-  echo "nothing listening on $1" >&2; return 1
-}
 wait_ready() { # log file, bounded 10 minutes (10,000 logins on a loaded 2-core machine)
   for _ in $(seq 2400); do grep -q '^ready' "$1" && return 0; sleep 0.25; done; return 1
 }
