@@ -4,6 +4,7 @@ using MsgRelay.IntegrationTests.Infrastructure;
 namespace MsgRelay.IntegrationTests.Cluster;
 
 /// <summary>/health/ready follows membership: not ready while a node cannot join, ready once it is Up, and still ready after a peer leaves.</summary>
+[Collection(ClusterCollection.Name)]
 public sealed class ReadinessTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);

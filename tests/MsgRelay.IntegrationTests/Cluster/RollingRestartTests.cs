@@ -9,6 +9,7 @@ namespace MsgRelay.IntegrationTests.Cluster;
 /// flow to users on all of them. Each message is either delivered or refused with a clear answer;
 /// none is reported delivered and lost.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class RollingRestartTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);

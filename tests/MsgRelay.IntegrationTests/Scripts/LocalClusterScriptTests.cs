@@ -9,6 +9,7 @@ namespace MsgRelay.IntegrationTests.Scripts;
 /// scripts/local-cluster.sh brings up the docker-compose topology on loopback (site A: three
 /// clustered nodes, site B: one) from the real config/ files, and a message crosses it.
 /// </summary>
+[Collection(Cluster.ClusterCollection.Name)]
 public sealed class LocalClusterScriptTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
