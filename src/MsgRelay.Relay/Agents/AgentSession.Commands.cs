@@ -115,20 +115,20 @@ public sealed partial class AgentSession
 
     private bool IsRateLimited()
     {
-        if (!_limiter.IsBlocked(_peer, Now))
+        if (!_limiter.IsBlocked(_connection.Peer, Now))
         {
             return false;
         }
 
-        AgentSessionLog.KeyRateLimited(_log, _peer, _settings.Auth.MaxFailuresPerMinute);
+        AgentSessionLog.KeyRateLimited(_log, _connection.Peer, _settings.Auth.MaxFailuresPerMinute);
         Reply(AgentReplies.TooManyKeyFailures);
         return true;
     }
 
     private void Fail(string user, string reason)
     {
-        _limiter.RecordFailure(_peer, Now);
-        AgentSessionLog.KeyRejected(_log, _peer, user, reason);
+        _limiter.RecordFailure(_connection.Peer, Now);
+        AgentSessionLog.KeyRejected(_log, _connection.Peer, user, reason);
         Reply(RwpReplies.KeyRejected);
     }
 

@@ -34,8 +34,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
 
     private static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly IActorRef _connection;
-    private readonly string _peer;
+    private readonly AgentConnection _connection;
     private readonly RelaySettings _settings;
     private readonly IActorRef _directory;
     private readonly IActorRef _registry;
@@ -53,11 +52,10 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
     private bool _registered;
     private long _deliveries;
 
-    /// <summary>Creates a session for the connection <paramref name="connection"/> from <paramref name="peer"/>.</summary>
-    public AgentSession(IActorRef connection, string peer, RelaySettings settings, IActorRef directory, IActorRef registry, KeyFailureLimiter limiter)
+    /// <summary>Creates a session for <paramref name="connection"/>.</summary>
+    public AgentSession(AgentConnection connection, RelaySettings settings, IActorRef directory, IActorRef registry, KeyFailureLimiter limiter)
     {
         _connection = connection;
-        _peer = peer;
         _settings = settings;
         _directory = directory;
         _registry = registry;
@@ -76,8 +74,8 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
     /// Props of a session. <paramref name="directory"/> is the user directory's shard region,
     /// <paramref name="registry"/> the node's <see cref="SessionRegistry"/>.
     /// </summary>
-    public static Props Props(IActorRef connection, string peer, RelaySettings settings, IActorRef directory, IActorRef registry, KeyFailureLimiter limiter) =>
-        Actors.Props.Create(() => new AgentSession(connection, peer, settings, directory, registry, limiter));
+    public static Props Props(AgentConnection connection, RelaySettings settings, IActorRef directory, IActorRef registry, KeyFailureLimiter limiter) =>
+        Actors.Props.Create(() => new AgentSession(connection, settings, directory, registry, limiter));
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 
@@ -86,6 +84,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         Become(() =>
         {
             Receive<AgentLine>(line => OnLine(line, OnLoggingInCommand));
+            Receive<AgentLineTooLong>(_ => Reply(RwpReplies.SyntaxError));
             Receive<Deliver>(d => Decline(d, "agent not registered"));
         });
     }
@@ -107,6 +106,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         Become(() =>
         {
             Receive<AgentLine>(line => OnLine(line, OnActiveCommand));
+            Receive<AgentLineTooLong>(_ => Reply(RwpReplies.SyntaxError));
             Receive<Deliver>(OnDeliver);
             Receive<AckTimedOut>(OnAckTimedOut);
             Receive<SessionRegistered>(_ => { }); // a re-registration after a membership change
@@ -144,7 +144,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         {
             case RwpCommand.Quit:
                 Write(w => RwpResponseWriter.Write(w, RwpReplies.Goodbye));
-                _connection.Tell(new ConnectionClose("agent quit"));
+                _connection.Actor.Tell(new ConnectionClose("agent quit"));
                 Closing();
                 break;
             case RwpCommand.Quote { Name: RwpQuoteNames.Ping }:
@@ -172,7 +172,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         _registered = true;
         RelayMetrics.SessionsLoggedIn.Add(1);
         _lastReported = _lastActivity;
-        AgentSessionLog.LoggedIn(_log, _user, _tty, _peer);
+        AgentSessionLog.LoggedIn(_log, _user, _tty, _connection.Peer);
         Reply(RwpReplies.AgentRegistered(_user, _tty));
         Active();
         Stash.UnstashAll();
@@ -180,9 +180,9 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
 
     private void OnRegistrationTimedOut()
     {
-        AgentSessionLog.RegistrationTimedOut(_log, _user, _peer);
+        AgentSessionLog.RegistrationTimedOut(_log, _user, _connection.Peer);
         Reply(AgentReplies.RegistrationFailed);
-        _connection.Tell(new ConnectionClose("agent registration timed out"));
+        _connection.Actor.Tell(new ConnectionClose("agent registration timed out"));
         Stash.ClearStash();
         Closing();
     }
@@ -193,7 +193,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
     {
         var buffer = new ArrayBufferWriter<byte>(64);
         write(buffer);
-        _connection.Tell(new ConnectionWrite(buffer.WrittenMemory.ToArray()));
+        _connection.Write(buffer.WrittenMemory.ToArray());
     }
 
     /// <inheritdoc />

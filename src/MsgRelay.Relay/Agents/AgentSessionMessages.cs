@@ -9,6 +9,13 @@ namespace MsgRelay.Relay.Agents;
 /// </summary>
 public sealed record AgentLine(string Line);
 
+/// <summary>The agent sent a line longer than the connection accepts; the session answers 668 in its turn, in order with its other answers.</summary>
+public sealed record AgentLineTooLong
+{
+    /// <summary>The one instance.</summary>
+    public static AgentLineTooLong Instance { get; } = new();
+}
+
 /// <summary>
 /// Push <paramref name="Message"/> to the agent. The session answers the sender with
 /// <see cref="Delivered"/> when the agent acknowledges it within the ack timeout, otherwise (timeout,

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MsgRelay.Actors;
+using MsgRelay.Relay.Agents;
 
 namespace MsgRelay.Relay.Listeners;
 
@@ -18,7 +19,7 @@ public static class FrontEnds
     /// <param name="router">Answers <c>Route</c> and <c>VerifyRecipient</c> with a <c>DeliveryOutcome</c>.</param>
     /// <param name="agentSessionProps">Creates an agent session for an RWP connection (connection, peer host); null answers QUOTE AGENT/KEY with 679.</param>
     /// <exception cref="SocketException">A port could not be bound; nothing stays bound.</exception>
-    public static FrontEndHandle Start(ActorSystem system, ListenerSettings settings, IActorRef router, Func<IActorRef, string, Props>? agentSessionProps = null)
+    public static FrontEndHandle Start(ActorSystem system, ListenerSettings settings, IActorRef router, Func<AgentConnection, Props>? agentSessionProps = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using MsgRelay.Actors;
+using MsgRelay.Relay.Agents;
 using MsgRelay.Relay.Sessions;
 
 using MsgRelay.Relay.Telemetry;
@@ -23,7 +24,7 @@ public sealed class TcpListenerActor : ReceiveActor
     private readonly IActorRef _router;
     private readonly ListenerSettings _settings;
     private readonly ConnectionLimit _limit;
-    private readonly Func<IActorRef, string, Props>? _agentSessionProps;
+    private readonly Func<AgentConnection, Props>? _agentSessionProps;
     private readonly ILogger _log;
     private readonly byte[] _refusal;
     private readonly List<IActorRef> _drainWaiters = [];
@@ -36,7 +37,7 @@ public sealed class TcpListenerActor : ReceiveActor
         IActorRef router,
         ListenerSettings settings,
         ConnectionLimit limit,
-        Func<IActorRef, string, Props>? agentSessionProps = null)
+        Func<AgentConnection, Props>? agentSessionProps = null)
     {
         ArgumentNullException.ThrowIfNull(sockets);
         ArgumentNullException.ThrowIfNull(limit);

@@ -13,7 +13,7 @@ namespace MsgRelay.Relay.Routing;
 /// </summary>
 public sealed class RelayCore
 {
-    private RelayCore(RelaySettings settings, IActorRef router, IActorRef directory, IActorRef registry, Func<IActorRef, string, Props> agentSessionProps, SiteClassifier sites)
+    private RelayCore(RelaySettings settings, IActorRef router, IActorRef directory, IActorRef registry, Func<AgentConnection, Props> agentSessionProps, SiteClassifier sites)
     {
         Sites = sites;
         Settings = settings;
@@ -38,8 +38,8 @@ public sealed class RelayCore
     /// <summary>This node's <see cref="SessionRegistry"/>: Ask with <see cref="ListSessions"/> for a <see cref="SessionList"/>.</summary>
     public IActorRef Registry { get; }
 
-    /// <summary>Props of an agent session for (connection actor, peer host address); the connection creates it as its child.</summary>
-    public Func<IActorRef, string, Props> AgentSessionProps { get; }
+    /// <summary>Props of an agent session for a connection; the connection creates it as its child.</summary>
+    public Func<AgentConnection, Props> AgentSessionProps { get; }
 
     /// <summary>Starts the relay from the node's configuration (keys it lacks take the reference defaults).</summary>
     /// <exception cref="HoconException">A bad relay setting; the message names the full key path.</exception>
@@ -81,7 +81,7 @@ public sealed class RelayCore
             router,
             directory,
             registry,
-            (connection, peer) => AgentSession.Props(connection, peer, settings, directory, registry, limiter),
+            connection => AgentSession.Props(connection, settings, directory, registry, limiter),
             sites);
     }
 }

@@ -85,7 +85,7 @@ public sealed partial class ConnectionActor
             Log.LineTooLong(Peer);
             if (_agent is not null)
             {
-                RwpResponseWriter.WriteWithReady(_output, RwpReplies.SyntaxError);
+                _agent.Tell(AgentLineTooLong.Instance, Self);
                 return true;
             }
 
@@ -142,7 +142,9 @@ public sealed partial class ConnectionActor
 
         // From here on the agent session speaks for this connection; the RWP session is done.
         _mode = Mode.Agent;
-        _agent = Context.ActorOf(_agentSessionProps(Self, _transport.PeerHost), "agent");
+        // The session writes to the transport itself from now on: what this connection wrote so far leaves first.
+        Flush();
+        _agent = Context.ActorOf(_agentSessionProps(new AgentConnection(Self, _transport.PeerHost, _transport.Write)), "agent");
         Context.Watch(_agent);
         Log.HandedOver(Peer);
         _agent.Tell(new AgentLine(line), Self);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using MsgRelay.Actors;
 using MsgRelay.Protocols;
 using MsgRelay.Protocols.Rwp;
+using MsgRelay.Relay.Agents;
 using MsgRelay.Relay.Listeners;
 using MsgRelay.Relay.Routing;
 using MsgRelay.Relay.Telemetry;
@@ -37,7 +38,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private readonly IActorRef _router;
     private readonly ListenerSettings _settings;
     private readonly PortProtocols _protocols;
-    private readonly Func<IActorRef, string, Props>? _agentSessionProps;
+    private readonly Func<AgentConnection, Props>? _agentSessionProps;
     private ILogger? _log;
     private readonly ArrayBufferWriter<byte> _output = new(256);
     private ReadOnlyMemory<byte> _input = ReadOnlyMemory<byte>.Empty;
@@ -63,7 +64,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         IActorRef router,
         ListenerSettings settings,
         PortProtocols protocols,
-        Func<IActorRef, string, Props>? agentSessionProps = null)
+        Func<AgentConnection, Props>? agentSessionProps = null)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(router);

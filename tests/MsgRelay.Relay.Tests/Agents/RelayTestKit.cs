@@ -1,4 +1,5 @@
 using MsgRelay.Actors;
+using MsgRelay.Relay.Agents;
 using MsgRelay.Actors.TestKit;
 using MsgRelay.Relay.Routing;
 using Xunit;
@@ -20,7 +21,7 @@ public abstract class RelayTestKit() : TestKit(new ActorSystemSettings { Schedul
     internal AgentClient Connect(string peer = "192.0.2.10")
     {
         var connection = CreateTestProbe();
-        var session = Sys.ActorOf(Relay.AgentSessionProps(connection.Ref, peer));
+        var session = Sys.ActorOf(Relay.AgentSessionProps(AgentConnection.ViaActor(connection.Ref, peer)));
         return new AgentClient(connection, session);
     }
 

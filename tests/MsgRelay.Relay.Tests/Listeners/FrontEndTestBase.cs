@@ -1,5 +1,6 @@
 using System.Net;
 using MsgRelay.Actors;
+using MsgRelay.Relay.Agents;
 using MsgRelay.Actors.TestKit;
 using MsgRelay.Relay.Listeners;
 using MsgRelay.Relay.Routing;
@@ -32,7 +33,7 @@ public abstract class FrontEndTestBase : TestKit
         SniffWindow = Dilated(TimeSpan.FromSeconds(1)),
     };
 
-    protected FrontEndHandle Start(ListenerSettings settings, Func<object, DeliveryOutcome?>? answer = null, Func<IActorRef, string, Props>? agent = null)
+    protected FrontEndHandle Start(ListenerSettings settings, Func<object, DeliveryOutcome?>? answer = null, Func<AgentConnection, Props>? agent = null)
     {
         var router = Sys.ActorOf(StubRouter.Props(Routed.Ref, answer), "router");
         FrontEnds = MsgRelay.Relay.Listeners.FrontEnds.Start(Sys, settings, router, agent);

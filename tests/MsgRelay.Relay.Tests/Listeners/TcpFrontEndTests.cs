@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MsgRelay.Actors;
+using MsgRelay.Relay.Agents;
 using MsgRelay.Relay.Listeners;
 using MsgRelay.Relay.Routing;
 using MsgRelay.Relay.Tests.Support;
@@ -234,7 +235,7 @@ public sealed class TcpFrontEndTests : FrontEndTestBase
     {
         Start(
             SeparatePorts(FreePorts.Next(), FreePorts.Next()),
-            agent: (connection, peer) => Props.Create(() => new Sessions.EchoAgent(peer)));
+            agent: connection => Props.Create(() => new Sessions.EchoAgent(connection.Peer)));
         await using var client = await LineClient.ConnectAsync(Tcp(PortProtocols.Rwp));
         Assert.Equal(Ready, await client.ReceiveUntilAsync(Ready));
 
@@ -251,7 +252,7 @@ public sealed class TcpFrontEndTests : FrontEndTestBase
     {
         Start(
             SeparatePorts(FreePorts.Next(), FreePorts.Next()),
-            agent: (_, _) => throw new InvalidOperationException("agent factory broke"));
+            agent: _ => throw new InvalidOperationException("agent factory broke"));
         await using var client = await LineClient.ConnectAsync(Tcp(PortProtocols.Rwp));
         Assert.Equal(Ready, await client.ReceiveUntilAsync(Ready));
 

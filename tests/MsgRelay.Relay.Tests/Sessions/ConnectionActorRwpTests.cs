@@ -9,7 +9,7 @@ namespace MsgRelay.Relay.Tests.Sessions;
 
 public sealed class ConnectionActorRwpTests : ConnectionActorTestBase
 {
-    private async Task StartRwpAsync(ListenerSettings? settings = null, Func<IActorRef, string, Props>? agent = null)
+    private async Task StartRwpAsync(ListenerSettings? settings = null, Func<AgentConnection, Props>? agent = null)
     {
         await StartAsync(PortProtocols.Rwp, settings, agent);
         await ExpectWriteAsync("100 Ready.\n");
@@ -185,7 +185,7 @@ public sealed class ConnectionActorRwpTests : ConnectionActorTestBase
     [Fact]
     public async Task Unknown_quote_is_679()
     {
-        await StartRwpAsync(agent: (_, _) => Props.Create(() => new StubAgent(TestActor)));
+        await StartRwpAsync(agent: _ => Props.Create(() => new StubAgent(TestActor)));
         ClientSends("QUOTE CHARSET latin1\n");
 
         await ExpectWriteAsync("679 Unknown QUOTE command.\n100 Ready.\n");
@@ -204,9 +204,9 @@ public sealed class ConnectionActorRwpTests : ConnectionActorTestBase
     public async Task Quote_agent_hands_this_and_every_later_line_to_the_agent_session()
     {
         string? peer = null;
-        await StartRwpAsync(agent: (connection, peerHost) =>
+        await StartRwpAsync(agent: connection =>
         {
-            peer = peerHost;
+            peer = connection.Peer;
             return Props.Create(() => new StubAgent(TestActor));
         });
         ClientSends("QUOTE AGENT alice tty1\nQUOTE PING\nHELP\n");
@@ -220,7 +220,7 @@ public sealed class ConnectionActorRwpTests : ConnectionActorTestBase
     [Fact]
     public async Task Agent_session_writes_go_to_the_client_and_its_close_closes_the_connection()
     {
-        await StartRwpAsync(agent: (_, _) => Props.Create(() => new StubAgent(TestActor)));
+        await StartRwpAsync(agent: _ => Props.Create(() => new StubAgent(TestActor)));
         ClientSends("QUOTE KEY secret\n");
         await ExpectMsgAsync<AgentLine>();
         var agent = LastSender;
@@ -235,7 +235,7 @@ public sealed class ConnectionActorRwpTests : ConnectionActorTestBase
     [Fact]
     public async Task Socket_close_stops_the_agent_session()
     {
-        await StartRwpAsync(agent: (_, _) => Props.Create(() => new StubAgent(TestActor)));
+        await StartRwpAsync(agent: _ => Props.Create(() => new StubAgent(TestActor)));
         ClientSends("QUOTE AGENT alice\n");
         await ExpectMsgAsync<AgentLine>();
         var agent = LastSender;

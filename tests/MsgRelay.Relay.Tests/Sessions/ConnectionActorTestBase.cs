@@ -1,4 +1,5 @@
 using MsgRelay.Actors;
+using MsgRelay.Relay.Agents;
 using MsgRelay.Actors.TestKit;
 using MsgRelay.Relay.Listeners;
 using MsgRelay.Relay.Sessions;
@@ -28,7 +29,7 @@ public abstract class ConnectionActorTestBase : TestKit
 
     protected IActorRef Connection { get; private set; } = ActorRefs.Nobody;
 
-    protected async Task StartAsync(PortProtocols protocols, ListenerSettings? settings = null, Func<IActorRef, string, Props>? agentSessionProps = null)
+    protected async Task StartAsync(PortProtocols protocols, ListenerSettings? settings = null, Func<AgentConnection, Props>? agentSessionProps = null)
     {
         Transport = new FakeTransport(TestActor);
         var transport = Transport;
