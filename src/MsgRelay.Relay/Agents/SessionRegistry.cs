@@ -12,26 +12,35 @@ namespace MsgRelay.Relay.Agents;
 /// (<c>msgrelay who</c>) and delivers broadcasts and messages for "any user on terminal X" (MSP's
 /// empty RECIPIENT), which go by terminal rather than by user and so bypass the user directory.
 /// </summary>
-public sealed class SessionRegistry : ReceiveActor
+public sealed class SessionRegistry : ReceiveActor, IWithTimers
 {
     private readonly string _node;
-    private readonly TimeSpan _ackTimeout;
     private readonly Dictionary<IActorRef, LocalSession> _sessions = [];
-    private long _attempts;
+    private readonly PendingAttempts _pending;
 
     /// <summary>Creates the registry of node <paramref name="node"/>.</summary>
     public SessionRegistry(string node, TimeSpan ackTimeout)
     {
         _node = node;
-        _ackTimeout = ackTimeout;
+        _pending = new PendingAttempts(UserDirectory.AttemptDeadline(ackTimeout));
         Receive<RegisterLocalSession>(OnRegister);
         Receive<LocalSessionChanged>(OnChanged);
-        Receive<Terminated>(t => _sessions.Remove(t.ActorRef));
+        Receive<Terminated>(t =>
+        {
+            _sessions.Remove(t.ActorRef);
+            _pending.SessionGone(t.ActorRef);
+        });
+        Receive<Delivered>(d => _pending.Acknowledged(d.AttemptId));
+        Receive<NotAcknowledged>(n => _pending.Declined(n.AttemptId, Sender));
+        Receive<PendingAttempts.DeadlineTick>(_ => _pending.OnTick(Timers, Context.System.Scheduler.Now));
         Receive<ListSessions>(_ => OnList());
         Receive<DeliverToLocalSessions>(OnDeliver);
         Receive<GetSessionsOf>(OnGetSessionsOf);
         Receive<ReregisterLocalSessions>(OnReregister);
     }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props of the registry.</summary>
     public static Props Props(string node, TimeSpan ackTimeout) => Actors.Props.Create(() => new SessionRegistry(node, ackTimeout));
@@ -104,9 +113,8 @@ public sealed class SessionRegistry : ReceiveActor
             return;
         }
 
-        var attemptId = ++_attempts;
-        var message = new Deliver(attemptId, deliver.Message, Context.System.Scheduler.Now, IsBroadcast: true);
-        Context.ActorOf(DeliveryAttempt.Props(attemptId, targets, message, Sender, _ackTimeout, n => DeliveryDecision.AfterDelivery(n, label, [])));
+        _pending.Start(targets, deliver.Message, isBroadcast: true, Sender, label, [], duplicateKey: null, Self, Context.System.Scheduler.Now);
+        _pending.ArmTimer(Timers, Context.System.Scheduler.Now);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

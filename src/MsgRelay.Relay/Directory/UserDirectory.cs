@@ -10,8 +10,9 @@ namespace MsgRelay.Relay.Directory;
 /// <summary>
 /// The directory entity of one user (entity id = lower-cased name), reached through a <see cref="ShardRegion"/>:
 /// knows the user's sessions on every node and applies delivery rules 1-4 of ARCHITECTURE.md. Each
-/// Route starts a <see cref="DeliveryAttempt"/> child, which answers the asker, so the entity never waits
-/// for an agent. Passivates itself when it has had no session for a while.
+/// Route becomes an open attempt in <see cref="PendingAttempts"/>: the chosen sessions answer the
+/// entity and the entity answers the asker, so it never waits for an agent. Passivates itself when
+/// it has had no session and no open attempt for a while.
 /// </summary>
 /// <remarks>
 /// In a cluster the entity's state is soft: a new entity (first use, or its shard moved here) first
@@ -34,7 +35,7 @@ public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
     private readonly Dictionary<IActorRef, SessionEntry> _sessions = [];
     private readonly Func<IReadOnlyList<IActorRef>>? _registries;
     private readonly DuplicateFilter _duplicates;
-    private long _attempts;
+    private readonly PendingAttempts _pending;
 
     /// <summary>
     /// Creates the entity for <paramref name="entityId"/>; <paramref name="registries"/> names the
@@ -46,6 +47,7 @@ public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
         _settings = settings;
         _registries = registries;
         _duplicates = new DuplicateFilter(settings.Delivery.DuplicateWindow, 10_000);
+        _pending = new PendingAttempts(AttemptDeadline(settings.Delivery.AckTimeout), _duplicates.Complete);
         _log = Context.GetLogger();
         Become(registries is null ? Serving : Rebuilding);
     }
@@ -60,6 +62,7 @@ public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
     {
         Receive<SessionsRebuilt>(OnRebuilt);
         Receive<Terminated>(t => Remove(t.ActorRef));
+        AttemptAnswers();
         ReceiveAny(_ => Stash.Stash());
     }
 
@@ -91,9 +94,23 @@ public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
         Receive<GetUserSessions>(_ => Sender.Tell(new UserSessions(_user, [.. _sessions.Values])));
         Receive<Terminated>(t => Remove(t.ActorRef));
         Receive<ReceiveTimeout>(_ => OnIdle());
-        Receive<DuplicateAnswered>(d => _duplicates.Complete(d.Key, d.Outcome));
         Receive<SessionsRebuilt>(_ => { });
+        AttemptAnswers();
     }
+
+    // The sessions' answers to open attempts, in every state: an attempt never waits for a rebuild.
+    private void AttemptAnswers()
+    {
+        Receive<Delivered>(d => _pending.Acknowledged(d.AttemptId));
+        Receive<NotAcknowledged>(n => _pending.Declined(n.AttemptId, Sender));
+        Receive<PendingAttempts.DeadlineTick>(_ => _pending.OnTick(Timers, Context.System.Scheduler.Now));
+    }
+
+    /// <summary>
+    /// The backstop deadline of an attempt: the sessions answer at <paramref name="ackTimeout"/>
+    /// themselves, so the entity waits a little longer before it answers for a session that could not.
+    /// </summary>
+    public static TimeSpan AttemptDeadline(TimeSpan ackTimeout) => ackTimeout + TimeSpan.FromSeconds(1);
 
     /// <summary>The entity id of a user name: names compare case-insensitively, so one entity serves every spelling.</summary>
     public static string EntityIdOf(string user)
@@ -155,6 +172,7 @@ public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
 
     private void Remove(IActorRef session)
     {
+        _pending.SessionGone(session);
         if (_sessions.Remove(session, out var entry))
         {
             Context.Unwatch(session);
@@ -219,27 +237,23 @@ public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
             return;
         }
 
-        var autoreplies = DeliveryDecision.Autoreplies(choice.Sessions);
-        var attemptId = ++_attempts;
-        var deliver = new Deliver(attemptId, message, Context.System.Scheduler.Now);
-        var user = message.To.User;
-        var self = Self;
-        Context.ActorOf(DeliveryAttempt.Props(
-            attemptId,
-            [.. choice.Sessions.Select(s => s.Session)],
-            deliver,
-            Sender,
-            _settings.Delivery.AckTimeout,
-            acknowledged =>
-            {
-                var outcome = DeliveryDecision.AfterDelivery(acknowledged, user, autoreplies);
-                if (duplicateKey is not null)
-                {
-                    self.Tell(new DuplicateAnswered(duplicateKey, outcome));
-                }
+        var sessions = new IActorRef[choice.Sessions.Count];
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            sessions[i] = choice.Sessions[i].Session;
+        }
 
-                return outcome;
-            }));
+        _pending.Start(
+            sessions,
+            message,
+            isBroadcast: false,
+            Sender,
+            message.To.User,
+            DeliveryDecision.Autoreplies(choice.Sessions),
+            duplicateKey,
+            Self,
+            Context.System.Scheduler.Now);
+        _pending.ArmTimer(Timers, Context.System.Scheduler.Now);
     }
 
     private void OnVerify(VerifyRecipient verify)
@@ -250,7 +264,7 @@ public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
 
     private void OnIdle()
     {
-        if (_sessions.Count == 0 && !Context.Children.Any())
+        if (_sessions.Count == 0 && _pending.Count == 0)
         {
             Context.SetReceiveTimeout(null);
             Context.Parent.Tell(new Passivate(PoisonPill.Instance));
@@ -258,6 +272,4 @@ public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
     }
 
     private sealed record SessionsRebuilt(IReadOnlyList<SessionEntry> Sessions);
-
-    private sealed record DuplicateAnswered(string Key, DeliveryOutcome Outcome);
 }
