@@ -134,10 +134,9 @@ internal sealed partial class ClusterCoreDaemon : ReceiveActor, IWithTimers
                 Update(_latest.Merge(remote).SeenBy(_self));
                 break;
         }
-        // Answer when we know more than the sender (a newer version, or more nodes that have seen
-        // it): that is how a leader learns that the others have seen its gossip. The exchange stops
-        // once both hold the same version and seen set.
-        if (ordering != VectorClockOrdering.Before || !_latest.Seen.IsSubsetOf(remote.Seen))
+        // The exchange must stop once both hold the same version and seen set: answering gossip
+        // equal to ours kept two idle nodes bouncing it thousands of times a second.
+        if (_latest.ShouldAnswer(remote, ordering))
         {
             SendGossip(from);
         }

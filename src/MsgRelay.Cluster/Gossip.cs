@@ -73,6 +73,20 @@ public sealed record Gossip(
     public Gossip SeenBy(UniqueAddress node) => Seen.Contains(node) ? this : this with { Seen = Seen.Add(node) };
 
     /// <summary>
+    /// Whether a node now holding this gossip, after receiving <paramref name="received"/> whose
+    /// version compared to its own as <paramref name="ordering"/>, must answer the sender: when its
+    /// version is newer (it was ahead, or merged a concurrent one), or when it knows of nodes that
+    /// have seen the version which the sender's seen set lacks (how a leader learns the others saw
+    /// its gossip). Answering anything else would make two nodes holding the same gossip bounce it
+    /// between them forever.
+    /// </summary>
+    public bool ShouldAnswer(Gossip received, VectorClockOrdering ordering)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        return ordering is VectorClockOrdering.After or VectorClockOrdering.Concurrent || !Seen.IsSubsetOf(received.Seen);
+    }
+
+    /// <summary>
     /// Merges a concurrent gossip (Akka's rule): members are united, a member present in both takes
     /// the status further towards removal, tombstoned incarnations are dropped, reachability keeps
     /// each observer's latest records; the result is seen by nobody yet.

@@ -32,6 +32,25 @@ public sealed class ClusterMembershipTests : MultiNodeClusterTest
     }
 
     [Fact]
+    public async Task An_idle_converged_cluster_sends_frames_at_its_timer_rate_not_in_a_gossip_loop()
+    {
+        var nodes = new[] { await StartNode(1, Seeds(1)), await StartNode(2, Seeds(1)) };
+        foreach (var node in nodes)
+        {
+            await AwaitMembers(node, 2);
+        }
+
+        var before = Network.FramesDelivered;
+        await ExpectNoMsgAsync(TimeSpan.FromSeconds(1));
+        var frames = Network.FramesDelivered - before;
+
+        // Per second at the fast test intervals (100ms): 2 x 10 heartbeats and their 20 answers,
+        // 2 x 10 gossips and at most as many answers, i.e. about 80. Gossip bouncing between two
+        // nodes that hold the same version ran to thousands.
+        Assert.InRange(frames, 1, 200);
+    }
+
+    [Fact]
     public async Task Subscriber_gets_the_current_state_then_member_up_events()
     {
         var first = await StartNode(1, Seeds(1));

@@ -48,6 +48,28 @@ public class GossipTests
     }
 
     [Fact]
+    public void Gossip_equal_to_ours_and_seen_by_the_same_nodes_is_not_answered()
+    {
+        var gossip = Of(Up(1), Up(2)).SeenBy(N(2));
+        var received = gossip;
+
+        Assert.False(gossip.ShouldAnswer(received, VectorClockOrdering.Same));
+        Assert.False(gossip.ShouldAnswer(received, VectorClockOrdering.Before));
+    }
+
+    [Fact]
+    public void Gossip_is_answered_when_we_know_a_newer_version_or_more_nodes_that_saw_it()
+    {
+        var received = Of(Up(1), Up(2));
+        var seenByUsToo = received.SeenBy(N(2));
+
+        Assert.True(seenByUsToo.ShouldAnswer(received, VectorClockOrdering.Same));
+        Assert.True(seenByUsToo.ShouldAnswer(received, VectorClockOrdering.Before));
+        Assert.True(received.ShouldAnswer(received, VectorClockOrdering.After));
+        Assert.True(received.ShouldAnswer(received, VectorClockOrdering.Concurrent));
+    }
+
+    [Fact]
     public void Convergence_needs_every_up_member_to_have_seen_the_version()
     {
         var gossip = Of(Up(1), Up(2), With(3, MemberStatus.Joining));

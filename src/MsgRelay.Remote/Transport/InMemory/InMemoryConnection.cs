@@ -47,6 +47,7 @@ internal sealed class InMemoryConnection : ITransportConnection
         try
         {
             await _peer._inbound.Writer.WriteAsync(payload.ToArray(), cancellationToken).ConfigureAwait(false);
+            _network.CountDelivered();
         }
         catch (ChannelClosedException e)
         {

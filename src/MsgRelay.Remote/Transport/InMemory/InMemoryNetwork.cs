@@ -15,6 +15,10 @@ public sealed class InMemoryNetwork
     private HashSet<(string, string)> _blockedPairs = [];
     private HashSet<string> _isolated = [];
     private HashSet<string> _crashed = [];
+    private long _framesDelivered;
+
+    /// <summary>Frames handed to a receiving connection so far: lets a test see how chatty the nodes are.</summary>
+    public long FramesDelivered => Interlocked.Read(ref _framesDelivered);
 
     /// <summary>A transport attached to this network.</summary>
     public InMemoryTransport CreateTransport(int maximumFrameSize = 256 * 1024) => new(this, maximumFrameSize);
@@ -115,6 +119,8 @@ public sealed class InMemoryNetwork
         _ = accept(server);
         return client;
     }
+
+    internal void CountDelivered() => Interlocked.Increment(ref _framesDelivered);
 
     internal void Forget(InMemoryConnection connection) => _connections.TryRemove(connection, out _);
 }
