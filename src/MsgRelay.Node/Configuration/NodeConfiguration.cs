@@ -39,7 +39,11 @@ public static class NodeConfiguration
             throw new ConfigurationException([e.Message], e);
         }
 
-        var problems = ConfigValidation.UnknownKeys(reference, user, Root);
+        // msgrelay.logging.json predates the sinks; it is still read (as console.json) so an old
+        // configuration keeps working, and start-up logs where it moved.
+        var problems = ConfigValidation.UnknownKeys(reference, user, Root)
+            .Where(p => p.Path != LoggingSettings.LegacyJsonPath)
+            .ToList();
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems.Select(p => p.Message).ToList());

@@ -1,5 +1,4 @@
 using MsgRelay.Hocon;
-using Serilog.Events;
 
 namespace MsgRelay.Node.Configuration;
 
@@ -8,9 +7,7 @@ public sealed record NodeSettings
 {
     public required string NodeName { get; init; }
 
-    public required LogEventLevel LogLevel { get; init; }
-
-    public required bool JsonLogs { get; init; }
+    public required LoggingSettings Logging { get; init; }
 
     public required string AdminHost { get; init; }
 
@@ -25,8 +22,7 @@ public sealed record NodeSettings
             return new NodeSettings
             {
                 NodeName = name.Length == 0 ? Environment.MachineName : name,
-                LogLevel = ParseLevel(config, "msgrelay.logging.level"),
-                JsonLogs = config.GetBoolean("msgrelay.logging.json"),
+                Logging = LoggingSettings.FromConfig(config),
                 AdminHost = config.GetString("msgrelay.admin.host"),
                 AdminPort = Port(config, "msgrelay.admin.port"),
             };
@@ -43,21 +39,5 @@ public sealed record NodeSettings
         return port is >= 0 and <= 65535
             ? port
             : throw new ConfigurationException($"{config.GetOrigin(path)}: {path}: a port must be 0 to 65535, got {port}");
-    }
-
-    private static LogEventLevel ParseLevel(Config config, string path)
-    {
-        var text = config.GetString(path);
-        return text.ToLowerInvariant() switch
-        {
-            "verbose" or "trace" => LogEventLevel.Verbose,
-            "debug" => LogEventLevel.Debug,
-            "information" or "info" => LogEventLevel.Information,
-            "warning" or "warn" => LogEventLevel.Warning,
-            "error" => LogEventLevel.Error,
-            "fatal" => LogEventLevel.Fatal,
-            _ => throw new ConfigurationException(
-                $"{config.GetOrigin(path)}: {path}: expected one of verbose, debug, information, warning, error, fatal; got \"{text}\""),
-        };
     }
 }

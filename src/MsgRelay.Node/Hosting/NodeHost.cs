@@ -25,9 +25,13 @@ internal static class NodeHost
 
     public static async Task<int> RunAsync(Config config, NodeSettings settings, string? configFile, IReadOnlyList<string> overrides, CancellationToken cancellationToken)
     {
-        var serilog = NodeLogging.CreateLogger(settings.LogLevel, settings.JsonLogs);
+        var serilog = NodeLogging.CreateLogger(settings.Logging);
         using var loggerFactory = new SerilogLoggerFactory(serilog, dispose: true);
         var log = loggerFactory.CreateLogger("MsgRelay.Node");
+        if (settings.Logging.UsesLegacyJsonKey)
+        {
+            NodeLog.LegacyJsonKey(log);
+        }
 
         // Settings first: a bad value must stop the node before anything binds a port.
         var relaySettings = RelaySettings.FromConfig(config);

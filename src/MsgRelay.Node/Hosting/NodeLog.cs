@@ -15,4 +15,7 @@ internal static partial class NodeLog
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "admin HTTP listening on {Address}")]
     public static partial void AdminListening(ILogger logger, string address);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "msgrelay.logging.json is read as msgrelay.logging.console.json; move it there, the old key will go")]
+    public static partial void LegacyJsonKey(ILogger logger);
 }

@@ -1,24 +1,68 @@
-using Serilog;
 using System.Globalization;
-using Serilog.Events;
+using MsgRelay.Node.Configuration;
+using Serilog;
 using Serilog.Formatting.Json;
 
 namespace MsgRelay.Node.Hosting;
 
-/// <summary>Serilog set-up: structured console output with the actor path when an actor logged.</summary>
+/// <summary>
+/// Serilog set-up from msgrelay.logging: the minimum level with per-namespace overrides, and the
+/// console and file sinks, each text (with the actor path when an actor logged) or JSON.
+/// </summary>
 internal static class NodeLogging
 {
     private const string ConsoleTemplate =
         "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}  ({SourceContext} {ActorPath:l}){NewLine}{Exception}";
 
-    public static Serilog.ILogger CreateLogger(LogEventLevel minimumLevel, bool json)
+    // A file outlives the day it was written, so its lines carry the date and the offset.
+    private const string FileTemplate =
+        "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}  ({SourceContext} {ActorPath:l}){NewLine}{Exception}";
+
+    public static Serilog.Core.Logger CreateLogger(LoggingSettings settings)
     {
         var configuration = new LoggerConfiguration()
-            .MinimumLevel.Is(minimumLevel)
+            .MinimumLevel.Is(settings.Level)
             .Enrich.FromLogContext();
-        configuration = json
-            ? configuration.WriteTo.Console(new JsonFormatter(renderMessage: true))
-            : configuration.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture);
+        foreach (var (category, level) in settings.Overrides)
+        {
+            configuration = configuration.MinimumLevel.Override(category, level);
+        }
+
+        if (settings.Console.Enabled)
+        {
+            configuration = settings.Console.Json
+                ? configuration.WriteTo.Console(new JsonFormatter(renderMessage: true))
+                : configuration.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture);
+        }
+
+        if (settings.File.Enabled)
+        {
+            configuration = WriteToFile(configuration, settings.File);
+        }
+
         return configuration.CreateLogger();
+    }
+
+    private static LoggerConfiguration WriteToFile(LoggerConfiguration configuration, FileLogSettings file)
+    {
+        var interval = file.Rolling == LogFileRolling.Day ? RollingInterval.Day : RollingInterval.Infinite;
+        // Unbuffered: every event reaches the file before the call returns, so the last lines before
+        // a crash are there; a relay logs far too little for the extra writes to matter.
+        return file.Json
+            ? configuration.WriteTo.File(
+                new JsonFormatter(renderMessage: true),
+                file.Path,
+                fileSizeLimitBytes: file.MaxSize,
+                rollOnFileSizeLimit: true,
+                rollingInterval: interval,
+                retainedFileCountLimit: file.RetainedFiles)
+            : configuration.WriteTo.File(
+                file.Path,
+                outputTemplate: FileTemplate,
+                formatProvider: CultureInfo.InvariantCulture,
+                fileSizeLimitBytes: file.MaxSize,
+                rollOnFileSizeLimit: true,
+                rollingInterval: interval,
+                retainedFileCountLimit: file.RetainedFiles);
     }
 }
