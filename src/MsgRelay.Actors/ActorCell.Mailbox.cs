@@ -137,7 +137,8 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     }
 
     // Non-empty once a producer has swapped the tail, even before it has linked the node: a turn
-    // that ends in that window runs again (briefly spinning) rather than losing the wake-up.
+    // that ends in that window runs again (and waits for the link in TryDequeue) rather than
+    // losing the wake-up.
     private bool HasUserMessages => !ReferenceEquals(Volatile.Read(ref _userTail), _userHead);
 
     private bool CanProcessUserMessages => _state == CellState.None && _pendingTask is null && _actor is not null;
@@ -245,9 +246,13 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         var next = Volatile.Read(ref _userHead.Next);
         if (next is null)
         {
-            message = null!;
-            sender = null;
-            return false;
+            if (ReferenceEquals(Volatile.Read(ref _userTail), _userHead))
+            {
+                message = null!;
+                sender = null;
+                return false;
+            }
+            next = AwaitLink(_userHead);
         }
         message = next.Message!;
         sender = next.Sender;
@@ -259,6 +264,24 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         _userHead = next;
         MailboxNode.Return(old);
         return true;
+    }
+
+    /// <summary>
+    /// A producer has swapped the tail but not yet linked its node: it is between two adjacent
+    /// instructions of Tell, so wait here for the link. Ending the turn instead and rescheduling
+    /// (as before) turned a producer preempted in that window into a loop of empty turns through
+    /// the pool, burning a core for the length of its time slice.
+    /// </summary>
+    private static MailboxNode AwaitLink(MailboxNode head)
+    {
+        var spinner = default(SpinWait);
+        MailboxNode? next;
+        while ((next = Volatile.Read(ref head.Next)) is null)
+        {
+            // Never Sleep(1): the link is a store away; yielding lets a preempted producer finish.
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+        return next;
     }
 
     private void HandleSystemMessage(SystemMessage message)
