@@ -31,4 +31,10 @@ internal static partial class RemoteLog
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Message {MessageType} to {Remote} is larger than msgrelay.remote.maximum-frame-size and was dropped")]
     public static partial void FrameTooLarge(ILogger logger, string messageType, string remote);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Fault injection is on (msgrelay.remote.testing, test only): remoting traffic with the peers named in {File} is dropped")]
+    public static partial void FaultInjectionOn(ILogger logger, string file);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Fault injection: dropping all remoting traffic with {Peers}")]
+    public static partial void FaultInjectionChanged(ILogger logger, string peers);
 }

@@ -20,6 +20,12 @@ public sealed record RemoteSettings
     /// <summary>Longest connect attempt.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Test only: the control file of <see cref="Testing.FaultInjection"/> when
+    /// <c>testing.fault-injection</c> is on, otherwise null (no fault injection).
+    /// </summary>
+    public string? FaultInjectionFile { get; init; }
+
     /// <summary>Reads <c>msgrelay.remote</c> from a config that has the reference defaults as fallback.</summary>
     public static RemoteSettings FromConfig(Config config)
     {
@@ -35,6 +41,12 @@ public sealed record RemoteSettings
         {
             throw new ArgumentException("msgrelay.remote.send-queue-size must be at least 1");
         }
+        var faultFile = c.GetString("testing.fault-injection-file");
+        var faults = c.GetBoolean("testing.fault-injection");
+        if (faults && string.IsNullOrWhiteSpace(faultFile))
+        {
+            throw new ArgumentException("msgrelay.remote.testing.fault-injection = on needs msgrelay.remote.testing.fault-injection-file");
+        }
         return new RemoteSettings
         {
             MaximumFrameSize = (int)frame,
@@ -42,6 +54,7 @@ public sealed record RemoteSettings
             MinBackoff = c.GetTimeSpan("min-backoff"),
             MaxBackoff = c.GetTimeSpan("max-backoff"),
             ConnectTimeout = c.GetTimeSpan("connect-timeout"),
+            FaultInjectionFile = faults ? faultFile : null,
         };
     }
 

@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using MsgRelay.Actors;
 using MsgRelay.Remote.Serialization;
+using MsgRelay.Remote.Testing;
 using MsgRelay.Remote.Wire;
 
 namespace MsgRelay.Remote;
@@ -22,6 +23,7 @@ public sealed class Remoting : IRemoteActorRefProvider, IAsyncDisposable
     private readonly ConcurrentDictionary<Address, Association> _associations = new();
     private readonly ConcurrentDictionary<string, RemoteActorRef> _refs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly FaultInjection? _faults;
     private int _disposed;
 
     private Remoting(ActorSystem system, ITransport transport, RemoteSettings settings)
@@ -34,6 +36,10 @@ public sealed class Remoting : IRemoteActorRefProvider, IAsyncDisposable
         Serialization.Register("remote.WatchRemote", WatchRemote.Parser);
         Serialization.Register("remote.UnwatchRemote", UnwatchRemote.Parser);
         Serialization.Register("remote.WatcheeTerminated", WatcheeTerminated.Parser);
+        if (settings.FaultInjectionFile is { } faultFile)
+        {
+            _faults = FaultInjection.Start(faultFile, Log, _stopping.Token);
+        }
     }
 
     /// <summary>The system this remoting serves.</summary>
@@ -144,6 +150,11 @@ public sealed class Remoting : IRemoteActorRefProvider, IAsyncDisposable
             DeadLetter(recipient, message, sender);
             return;
         }
+        if (_faults?.Drops(recipient.Address) == true)
+        {
+            // Lost on the (simulated) wire: the sender cannot know, so no dead letter either.
+            return;
+        }
         byte[] bytes;
         try
         {
@@ -177,6 +188,10 @@ public sealed class Remoting : IRemoteActorRefProvider, IAsyncDisposable
 
     internal void Deliver(Envelope envelope, Address from)
     {
+        if (_faults?.Drops(from) == true)
+        {
+            return;
+        }
         object message;
         try
         {
