@@ -21,7 +21,7 @@ public sealed class FaultInjection
     private readonly string _file;
     private readonly ILogger _log;
     private volatile IReadOnlySet<string> _dropped = new HashSet<string>(StringComparer.Ordinal);
-    private string? _lastText;
+    private string _lastText = "";
 
     private FaultInjection(string file, ILogger log)
     {
