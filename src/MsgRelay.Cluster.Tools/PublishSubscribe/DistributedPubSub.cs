@@ -11,7 +11,10 @@ public sealed class DistributedPubSub
 
     private DistributedPubSub(ActorSystem system)
     {
-        Cluster.Get(system).Remoting.Serialization.Register("pubsub.Published", Published.Parser);
+        var serialization = Cluster.Get(system).Remoting.Serialization;
+        serialization.Register("pubsub.Published", Published.Parser);
+        serialization.Register("pubsub.TopicStatus", TopicStatus.Parser);
+        serialization.Register("pubsub.TopicDelta", TopicDelta.Parser);
         Mediator = system.SystemActorOf(Props.Create(() => new DistributedPubSubMediator()), DistributedPubSubMediator.MediatorPath["/system/".Length..]);
     }
 

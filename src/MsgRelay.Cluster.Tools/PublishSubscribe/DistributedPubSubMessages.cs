@@ -22,3 +22,12 @@ public sealed record Publish(string Topic, object Message);
 
 /// <summary>Asks the mediator for the number of local subscribers of a topic (answered with an int).</summary>
 public sealed record CountSubscribers(string Topic);
+
+/// <summary>
+/// Asks the mediator which other nodes it currently knows to have subscribers for
+/// <paramref name="Topic"/> (answered with <see cref="SubscribedNodes"/>): what a publish there reaches.
+/// </summary>
+public sealed record GetSubscribedNodes(string Topic);
+
+/// <summary>The other nodes a publish to <paramref name="Topic"/> is sent to, as far as gossip has told this node.</summary>
+public sealed record SubscribedNodes(string Topic, IReadOnlyList<MsgRelay.Remote.Address> Nodes);

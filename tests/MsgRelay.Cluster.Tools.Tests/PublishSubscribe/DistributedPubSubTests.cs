@@ -43,12 +43,26 @@ public sealed class DistributedPubSubTests : TestKit
         return await Cluster.StartAsync(system, ConfigFactory.ParseString($"msgrelay.cluster.host = \"10.0.0.{node}\"\n{FastConfig}"), _network.CreateTransport());
     }
 
-    private async Task<Cluster[]> StartTwo()
+    private Task<Cluster[]> StartTwo() => Start(2);
+
+    private async Task<Cluster[]> Start(int count)
     {
-        var nodes = new[] { await StartNode(1), await StartNode(2) };
-        await AwaitAssertAsync(() => Assert.All(nodes, n => Assert.Equal(2, n.State.Members.Count(m => m.Status == MemberStatus.Up))), Dilated(TimeSpan.FromSeconds(10)));
+        var nodes = new Cluster[count];
+        for (var i = 0; i < count; i++)
+        {
+            nodes[i] = await StartNode(i + 1);
+        }
+        await AwaitAssertAsync(() => Assert.All(nodes, n => Assert.Equal(count, n.State.Members.Count(m => m.Status == MemberStatus.Up))), Dilated(TimeSpan.FromSeconds(10)));
         return nodes;
     }
+
+    // Subscriptions spread by gossip: wait until `publisher` knows exactly `expected` as the other nodes with subscribers.
+    private async Task AwaitSubscribedNodes(Cluster publisher, string topic, params Cluster[] expected) =>
+        await AwaitAssertAsync(async () =>
+        {
+            var known = await DistributedPubSub.Get(publisher.System).Mediator.Ask<SubscribedNodes>(new GetSubscribedNodes(topic), Dilated(TimeSpan.FromSeconds(3)));
+            Assert.Equal(expected.Select(n => n.SelfAddress).Order(), known.Nodes);
+        }, Dilated(TimeSpan.FromSeconds(5)));
 
     [Fact]
     public async Task Message_published_on_one_node_reaches_subscribers_on_every_node()
@@ -61,6 +75,8 @@ public sealed class DistributedPubSubTests : TestKit
         await ExpectMsgAsync<SubscribeAck>();
         DistributedPubSub.Get(nodes[1].System).Mediator.Tell(new Subscribe("broadcast", forwarder), TestActor);
         await ExpectMsgAsync<SubscribeAck>();
+
+        await AwaitSubscribedNodes(nodes[1], "broadcast", nodes[0]);
 
         DistributedPubSub.Get(nodes[1].System).Mediator.Tell(new Publish("broadcast", "hello all"));
 
@@ -97,6 +113,45 @@ public sealed class DistributedPubSubTests : TestKit
         Sys.Stop(subscriber);
 
         await AwaitAssertAsync(async () => Assert.Equal(0, await mediator.Ask<int>(new CountSubscribers("a"), Dilated(TimeSpan.FromSeconds(3)))), Dilated(TimeSpan.FromSeconds(3)));
+    }
+
+    [Fact]
+    public async Task Subscriptions_spread_by_gossip_and_a_publish_goes_only_to_nodes_with_subscribers()
+    {
+        var nodes = await Start(3);
+        var probeOnOne = nodes[0].Remoting.FullPathOf(TestActor);
+        var forwarder = nodes[1].System.ActorOf(Props.Create(() => new Forwarder(Remoting.Get(nodes[1].System).ResolveActorRef(probeOnOne))), "forwarder");
+        DistributedPubSub.Get(nodes[1].System).Mediator.Tell(new Subscribe("news", forwarder), TestActor);
+        await ExpectMsgAsync<SubscribeAck>();
+        // The extension starts a node's mediator on first use; node 3's must run to take part in gossip.
+        DistributedPubSub.Get(nodes[2].System).Mediator.Tell(new GetSubscribedNodes("news"), TestActor);
+        await ExpectMsgAsync<SubscribedNodes>();
+
+        // Node 3's mediator runs but has no subscriber: publishers on 1 and 3 learn of node 2 only.
+        await AwaitSubscribedNodes(nodes[0], "news", nodes[1]);
+        await AwaitSubscribedNodes(nodes[2], "news", nodes[1]);
+
+        DistributedPubSub.Get(Sys).Mediator.Tell(new Publish("news", "from one"));
+        DistributedPubSub.Get(nodes[2].System).Mediator.Tell(new Publish("news", "from three"));
+
+        var received = await ReceiveNAsync(2, Dilated(TimeSpan.FromSeconds(5)));
+        Assert.Equal(["forwarded:from one", "forwarded:from three"], received.Cast<string>().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unsubscribe_spreads_too_and_the_node_is_no_longer_published_to()
+    {
+        var nodes = await StartTwo();
+        var mediatorTwo = DistributedPubSub.Get(nodes[1].System).Mediator;
+        var subscriber = nodes[1].System.ActorOf(Props.Create(() => new Forwarder(ActorRefs.Nobody)));
+        mediatorTwo.Tell(new Subscribe("news", subscriber), TestActor);
+        await ExpectMsgAsync<SubscribeAck>();
+        await AwaitSubscribedNodes(nodes[0], "news", nodes[1]);
+
+        mediatorTwo.Tell(new Unsubscribe("news", subscriber), TestActor);
+        await ExpectMsgAsync<UnsubscribeAck>();
+
+        await AwaitSubscribedNodes(nodes[0], "news");
     }
 
     private sealed class Forwarder : ReceiveActor
