@@ -7,7 +7,6 @@ namespace MsgRelay.Actors;
 internal sealed partial class ActorCell
 {
     private static long s_nextGeneratedName;
-    private Dictionary<string, ChildRestartStats>? _children;
 
     public IEnumerable<IActorRef> Children => ChildrenSnapshot();
 

@@ -3,9 +3,6 @@ namespace MsgRelay.Actors;
 /// <summary>Death watch: who this actor watches and who watches it.</summary>
 internal sealed partial class ActorCell
 {
-    private HashSet<IActorRef>? _watching;
-    private HashSet<IActorRef>? _watchedBy;
-
     public IActorRef Watch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);

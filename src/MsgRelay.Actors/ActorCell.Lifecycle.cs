@@ -3,8 +3,6 @@ namespace MsgRelay.Actors;
 /// <summary>Creation, restart and termination, in Akka's order of hooks.</summary>
 internal sealed partial class ActorCell
 {
-    private Exception? _recreateCause;
-
     private void CreateActor()
     {
         _currentMessage = null;

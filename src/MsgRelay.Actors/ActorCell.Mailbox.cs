@@ -9,14 +9,6 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private const int Scheduled = 1;
     private const int Closed = 2;
 
-    private int _status;
-    private MailboxNode _userHead;
-    private MailboxNode _userTail;
-    private SystemMessage? _systemHead;
-    private LinkedList<Envelope>? _unstashed;
-    private Task? _pendingTask;
-    private List<SystemMessage>? _deferredSystemMessages;
-
     private bool IsClosed => (Volatile.Read(ref _status) & Closed) != 0;
 
     public void Tell(object message, IActorRef? sender = null)

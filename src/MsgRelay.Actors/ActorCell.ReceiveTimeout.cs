@@ -3,8 +3,6 @@ namespace MsgRelay.Actors;
 /// <summary>Receive timeout, scheduled through the system's IScheduler (so tests can drive it).</summary>
 internal sealed partial class ActorCell
 {
-    private ReceiveTimeoutState? _receiveTimeout;
-
     public TimeSpan? ReceiveTimeout => _receiveTimeout?.Timeout;
 
     public void SetReceiveTimeout(TimeSpan? timeout)

@@ -18,21 +18,12 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext
     [ThreadStatic]
     private static ActorCell? t_running;
 
-    private readonly ActorSystem _system;
-    private readonly Props _props;
-    private readonly IInternalActorRef _parent;
-    private ActorBase? _actor;
-    private List<Receive>? _behaviorStack;
-    private object? _currentMessage;
-    private IActorRef? _currentSender;
-    private CellState _state;
-
     public ActorCell(ActorSystem system, Props props, IInternalActorRef parent, ActorPath path)
     {
         _system = system;
         _props = props;
         _parent = parent;
-        Path = path;
+        _path = path;
         _userHead = _userTail = new MailboxNode(null, null);
     }
 
@@ -51,7 +42,7 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext
     /// <summary>The actor running on this thread, used as the sender when Tell is given none.</summary>
     internal static ActorCell? ImplicitSender => t_running;
 
-    public ActorPath Path { get; }
+    public ActorPath Path => _path;
 
     public ActorSystem System => _system;
 
@@ -161,8 +152,6 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext
     }
 
     public override string ToString() => Path.ToString();
-
-    private ActorSynchronizationContext? _asyncContext;
 
     private sealed class ActorSynchronizationContext(ActorCell cell) : SynchronizationContext
     {
