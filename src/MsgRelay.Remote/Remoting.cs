@@ -19,6 +19,9 @@ public sealed class Remoting : IRemoteActorRefProvider, IAsyncDisposable
     /// <summary>Path of the remote death-watch actor on every node.</summary>
     public const string WatcherPath = "/system/remote-watcher";
 
+    // Bounds the reference cache; a site's long-lived named actors are far fewer.
+    private const int MaxCachedRefs = 10_000;
+
     private static readonly ConditionalWeakTable<ActorSystem, Remoting> s_instances = new();
     private readonly ConcurrentDictionary<Address, Association> _associations = new();
     private readonly ConcurrentDictionary<string, RemoteActorRef> _refs = new(StringComparer.Ordinal);
@@ -108,13 +111,33 @@ public sealed class Remoting : IRemoteActorRefProvider, IAsyncDisposable
         return address == LocalAddress.Address ? ResolveLocal(localPath) : RemoteRef(address, localPath);
     }
 
-    /// <summary>A reference to <paramref name="localPath"/> (e.g. <c>/user/directory</c>) on <paramref name="address"/>.</summary>
+    /// <summary>
+    /// A reference to <paramref name="localPath"/> (e.g. <c>/user/directory</c>) on <paramref name="address"/>:
+    /// the same instance for the same named path. Anonymous and temporary actors (an element starting
+    /// with <c>$</c>, as every Ask and per-request child has) get a new instance each time, since
+    /// caching them would keep one entry per cross-node request forever; references compare by path
+    /// either way.
+    /// </summary>
     public RemoteActorRef RemoteRef(Address address, string localPath)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(localPath);
-        return _refs.GetOrAdd(address + localPath, static (_, s) => new RemoteActorRef(s.Item1, s.address, s.localPath), (this, address, localPath));
+        if (localPath.Contains("/$", StringComparison.Ordinal))
+        {
+            return new RemoteActorRef(this, address, localPath);
+        }
+        var key = address + localPath;
+        if (_refs.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var created = new RemoteActorRef(this, address, localPath);
+        // Named actors too can be per connection; past the cap they are still correct, only not shared.
+        return _refs.Count < MaxCachedRefs ? _refs.GetOrAdd(key, created) : created;
     }
+
+    /// <summary>Named remote references kept for reuse (see <see cref="RemoteRef"/>).</summary>
+    internal int CachedRefCount => _refs.Count;
 
     /// <summary>The full path of any reference, to put into a message; empty for no sender or dead letters.</summary>
     public string FullPathOf(IActorRef? actor) => actor switch
@@ -127,7 +150,17 @@ public sealed class Remoting : IRemoteActorRefProvider, IAsyncDisposable
     };
 
     /// <summary>Called by the cluster when a node is gone for good: watchers of its actors get Terminated with AddressTerminated.</summary>
-    public void AddressTerminated(Address address) => Watcher.Tell(new RemoteWatcher.AddressTerminated(address));
+    public void AddressTerminated(Address address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        Watcher.Tell(new RemoteWatcher.AddressTerminated(address));
+        // Nothing lives there any more: references to it need not be shared.
+        var prefix = address + "/";
+        foreach (var key in _refs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            _refs.TryRemove(key, out _);
+        }
+    }
 
     /// <summary>Uid of the incarnation last seen at <paramref name="address"/>, 0 when never associated.</summary>
     public long RemoteUidOf(Address address) => _associations.TryGetValue(address, out var association) ? association.RemoteUid : 0;

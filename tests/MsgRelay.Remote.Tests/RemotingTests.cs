@@ -88,6 +88,27 @@ public sealed class RemotingTests : TestKit
     }
 
     [Fact]
+    public async Task References_to_anonymous_remote_actors_are_not_kept_and_named_ones_are_shared()
+    {
+        var a = await StartOnNetwork(Sys, 2552);
+        var b = new Address("test", "10.0.0.1", 2553);
+
+        for (var i = 0; i < 100; i++)
+        {
+            _ = a.ResolveActorRef($"{b}/temp/${i}");
+            _ = a.ResolveActorRef($"{b}/user/user-directory/${i}");
+        }
+
+        Assert.Equal(0, a.CachedRefCount);
+        Assert.Equal(a.ResolveActorRef($"{b}/temp/$1"), a.ResolveActorRef($"{b}/temp/$1"));
+        Assert.Same(a.RemoteRef(b, "/user/echo"), a.ResolveActorRef($"{b}/user/echo"));
+        Assert.Equal(1, a.CachedRefCount);
+
+        a.AddressTerminated(b);
+        Assert.Equal(0, a.CachedRefCount);
+    }
+
+    [Fact]
     public async Task Blocked_traffic_is_lost_and_flows_again_after_unblocking()
     {
         var a = await StartOnNetwork(Sys, 2552);
