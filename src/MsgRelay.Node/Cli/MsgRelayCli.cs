@@ -19,8 +19,8 @@ public static class MsgRelayCli
 
     public static Task<int> RunAsync(string[] args)
     {
-        // Signals are handled by the commands themselves (serve runs CoordinatedShutdown on SIGTERM),
-        // so System.CommandLine must not install its own termination handler.
+        // Signals are handled by the commands themselves (serve's host turns SIGTERM into one
+        // CoordinatedShutdown run), so System.CommandLine must not install its own termination handler.
         var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
         return Build().Parse(args).InvokeAsync(invocation);
     }

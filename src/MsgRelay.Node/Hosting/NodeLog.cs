@@ -7,8 +7,8 @@ internal static partial class NodeLog
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "MsgRelay node {SystemName} is up (pid {ProcessId})")]
     public static partial void Up(ILogger logger, string systemName, int processId);
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "{Signal} received: shutting down")]
-    public static partial void ShutdownRequested(ILogger logger, string signal);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Shutting down ({Reason})")]
+    public static partial void ShutdownRequested(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "MsgRelay node {SystemName} stopped")]
     public static partial void Stopped(ILogger logger, string systemName);

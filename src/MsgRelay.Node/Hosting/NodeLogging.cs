@@ -1,6 +1,7 @@
 using System.Globalization;
 using MsgRelay.Node.Configuration;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Json;
 
 namespace MsgRelay.Node.Hosting;
@@ -23,7 +24,7 @@ internal static class NodeLogging
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(settings.Level)
             .Enrich.FromLogContext();
-        foreach (var (category, level) in settings.Overrides)
+        foreach (var (category, level) in Overrides(settings))
         {
             configuration = configuration.MinimumLevel.Override(category, level);
         }
@@ -41,6 +42,22 @@ internal static class NodeLogging
         }
 
         return configuration.CreateLogger();
+    }
+
+    // ASP.NET Core logs every admin request at Information; from Warning it keeps to what matters,
+    // unless the configuration names the namespace itself.
+    internal static Dictionary<string, LogEventLevel> Overrides(LoggingSettings settings)
+    {
+        var overrides = new Dictionary<string, LogEventLevel>(StringComparer.Ordinal)
+        {
+            ["Microsoft.AspNetCore"] = settings.Level > LogEventLevel.Warning ? settings.Level : LogEventLevel.Warning,
+        };
+        foreach (var (category, level) in settings.Overrides)
+        {
+            overrides[category] = level;
+        }
+
+        return overrides;
     }
 
     private static LoggerConfiguration WriteToFile(LoggerConfiguration configuration, FileLogSettings file)

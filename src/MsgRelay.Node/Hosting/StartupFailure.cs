@@ -19,6 +19,7 @@ internal static class StartupFailure
         IOException e when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
             $"the admin HTTP address {node.AdminHost}:{node.AdminPort} is already in use; choose another with --set msgrelay.admin.port=... (0 disables it).",
         IOException { InnerException: { } inner } => Describe(inner, listeners, node),
+        AggregateException { InnerExceptions: [var single] } => Describe(single, listeners, node),
         HoconException e => $"invalid configuration: {e.Message}",
         _ => null,
     };

@@ -110,4 +110,15 @@ public sealed class NodeLoggingTests : IDisposable
 
         Assert.False(Directory.Exists(Path.Combine(_folder, "sub")));
     }
+
+    [Fact]
+    public void Admin_web_stack_starts_at_warning_unless_configured()
+    {
+        var quiet = FileOnly(json: false);
+        var loud = FileOnly(json: false, overrides: new() { ["Microsoft.AspNetCore"] = LogEventLevel.Debug });
+
+        Assert.Equal(LogEventLevel.Warning, NodeLogging.Overrides(quiet)["Microsoft.AspNetCore"]);
+        Assert.Equal(LogEventLevel.Error, NodeLogging.Overrides(quiet with { Level = LogEventLevel.Error })["Microsoft.AspNetCore"]);
+        Assert.Equal(LogEventLevel.Debug, NodeLogging.Overrides(loud)["Microsoft.AspNetCore"]);
+    }
 }
