@@ -29,6 +29,12 @@ internal static class NodeHost
     public static async Task<int> RunAsync(Config config, NodeSettings settings, string? configFile, IReadOnlyList<string> overrides, CancellationToken cancellationToken)
     {
         var start = new NodeStart(config, settings, RelaySettings.FromConfig(config), ListenerSettings.FromConfig(config), configFile, overrides);
+        if (NodeLogging.FileProblem(settings.Logging.File) is { } logProblem)
+        {
+            await Console.Error.WriteLineAsync($"msgrelay: cannot start: {logProblem}").ConfigureAwait(false);
+            return StartFailed;
+        }
+
         using var host = Build(start);
         var node = host.Services.GetRequiredService<NodeService>();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();

@@ -44,6 +44,35 @@ internal static class NodeLogging
         return configuration.CreateLogger();
     }
 
+    /// <summary>
+    /// Why the file sink could not write, or null. Checked before start-up because the sink itself
+    /// reports a failed write only to Serilog's self-log, and a node logging nowhere is worse than
+    /// one that does not start.
+    /// </summary>
+    public static string? FileProblem(FileLogSettings file)
+    {
+        if (!file.Enabled)
+        {
+            return null;
+        }
+
+        try
+        {
+            // Probe the folder, not the file: with daily rolling the file's name carries the date.
+            var folder = Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file.Path)!).FullName;
+            var probe = System.IO.Path.Combine(folder, $".msgrelay-write-check-{Environment.ProcessId}");
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write the log file {file.Path}: {e.Message} Choose another with --set msgrelay.logging.file.path=... or make the folder writable.";
+        }
+    }
+
     // ASP.NET Core logs every admin request at Information; from Warning it keeps to what matters,
     // unless the configuration names the namespace itself.
     internal static Dictionary<string, LogEventLevel> Overrides(LoggingSettings settings)

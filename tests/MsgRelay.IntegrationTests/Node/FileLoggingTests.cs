@@ -30,4 +30,24 @@ public sealed class FileLoggingTests
             events.Where(e => e.GetProperty("Level").GetString() is "Information" or "Debug" or "Verbose"),
             e => Assert.StartsWith("MsgRelay.Node", e.GetProperty("Properties").GetProperty("SourceContext").GetString(), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Serve_refuses_to_start_when_the_log_file_cannot_be_written_with_one_clear_line()
+    {
+        using var files = new TempFiles();
+        // A folder inside a regular file cannot be created, even by root.
+        var blocker = files.Write("not-a-folder", "");
+
+        var result = await MsgRelayProcess.RunAsync(
+            ["serve", "--set", "msgrelay.listeners.msp.tcp-port=0", "--set", "msgrelay.listeners.rwp.tcp-port=0",
+             "--set", "msgrelay.listeners.msp.udp-port=0", "--set", "msgrelay.listeners.rwp.udp-port=0",
+             "--set", "msgrelay.admin.port=0", "--set", "msgrelay.cluster.port=0",
+             "--set", "msgrelay.logging.file.enabled=on", "--set", $"msgrelay.logging.file.path=\"{blocker}/logs/node.log\""],
+            RelayNode.StartTimeout);
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("cannot start: cannot write the log file", line, StringComparison.Ordinal);
+        Assert.Contains("msgrelay.logging.file.path", line, StringComparison.Ordinal);
+    }
 }

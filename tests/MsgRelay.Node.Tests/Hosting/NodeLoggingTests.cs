@@ -121,4 +121,16 @@ public sealed class NodeLoggingTests : IDisposable
         Assert.Equal(LogEventLevel.Error, NodeLogging.Overrides(quiet with { Level = LogEventLevel.Error })["Microsoft.AspNetCore"]);
         Assert.Equal(LogEventLevel.Debug, NodeLogging.Overrides(loud)["Microsoft.AspNetCore"]);
     }
+
+    [Fact]
+    public void File_problem_names_an_unwritable_path_and_accepts_a_writable_one()
+    {
+        var blocker = Path.Combine(_folder, "file");
+        File.WriteAllText(blocker, "");
+        var blocked = FileOnly(json: true).File with { Path = Path.Combine(blocker, "logs", "node.log") };
+
+        Assert.Contains(blocked.Path, NodeLogging.FileProblem(blocked), StringComparison.Ordinal);
+        Assert.Null(NodeLogging.FileProblem(FileOnly(json: true).File));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "sub")));
+    }
 }
