@@ -82,17 +82,50 @@ public abstract class ReceiveActor : ActorBase
         // is cheaper per idle actor than a List.
         private Handler[] _handlers = [];
 
+        // The last message type and the first handler whose type test accepts it. A type test
+        // depends only on the message's runtime type, so for another message of that type the
+        // handlers before it cannot match and it needs no second test: the common case (one
+        // type after another handled by the same handler) costs one GetType and one call.
+        private Type? _lastType;
+        private int _lastFirst;
+
         public void Add(Handler handler)
         {
             Array.Resize(ref _handlers, _handlers.Length + 1);
             _handlers[^1] = handler;
+            _lastType = null;
         }
 
         public bool Handle(object message)
         {
-            foreach (var handler in _handlers)
+            var handlers = _handlers;
+            var type = message.GetType();
+            int first;
+            if (ReferenceEquals(type, _lastType))
             {
-                if (handler.TryHandle(message, owner))
+                first = _lastFirst;
+            }
+            else
+            {
+                first = 0;
+                while (first < handlers.Length && !handlers[first].Accepts(message))
+                {
+                    first++;
+                }
+                (_lastType, _lastFirst) = (type, first);
+            }
+            if (first >= handlers.Length)
+            {
+                return false;
+            }
+            if (handlers[first].HandleAccepted(message, owner))
+            {
+                return true;
+            }
+            // Its predicate declined: later handlers get their chance, first match wins as ever.
+            for (var i = first + 1; i < handlers.Length; i++)
+            {
+                if (handlers[i].TryHandle(message, owner))
                 {
                     return true;
                 }
@@ -103,7 +136,13 @@ public abstract class ReceiveActor : ActorBase
 
     private abstract class Handler
     {
+        /// <summary>Whether the handler's type test accepts the message (its predicate aside).</summary>
+        public abstract bool Accepts(object message);
+
         public abstract bool TryHandle(object message, ReceiveActor owner);
+
+        /// <summary>Handles a message <see cref="Accepts"/> returned true for (same runtime type), if the predicate holds.</summary>
+        public abstract bool HandleAccepted(object message, ReceiveActor owner);
     }
 
     /// <summary>
@@ -117,22 +156,31 @@ public abstract class ReceiveActor : ActorBase
         private readonly bool _exactOnly = typeof(T).IsSealed && !typeof(T).IsValueType;
         private readonly bool _isReference = !typeof(T).IsValueType;
 
-        protected bool Matches(object message, out T typed)
+        public sealed override bool Accepts(object message) => IsT(message, out _);
+
+        /// <summary>The type test and the predicate.</summary>
+        protected bool Matches(object message, out T typed) => IsT(message, out typed) && Wants(typed);
+
+        /// <summary>The predicate alone, for a message already known to be a T.</summary>
+        protected bool Wants(T typed) => shouldHandle is null || shouldHandle(typed);
+
+        /// <summary>A message <see cref="Accepts"/> returned true for, as a T.</summary>
+        protected T Cast(object message) => _isReference ? Unsafe.As<object, T>(ref message) : (T)message;
+
+        private bool IsT(object message, out T typed)
         {
             if (_isReference && message.GetType() == _type)
             {
                 typed = Unsafe.As<object, T>(ref message);
+                return true;
             }
-            else if (_exactOnly || message is not T cast)
+            if (_exactOnly || message is not T cast)
             {
                 typed = default!;
                 return false;
             }
-            else
-            {
-                typed = cast;
-            }
-            return shouldHandle is null || shouldHandle(typed);
+            typed = cast;
+            return true;
         }
     }
 
@@ -149,6 +197,17 @@ public abstract class ReceiveActor : ActorBase
             _handler(typed);
             return true;
         }
+
+        public override bool HandleAccepted(object message, ReceiveActor owner)
+        {
+            var typed = Cast(message);
+            if (!Wants(typed))
+            {
+                return false;
+            }
+            _handler(typed);
+            return true;
+        }
     }
 
     private sealed class AsyncHandler<T>(Func<T, Task> handler, Predicate<T>? shouldHandle) : TypedHandler<T>(shouldHandle)
@@ -158,6 +217,17 @@ public abstract class ReceiveActor : ActorBase
         public override bool TryHandle(object message, ReceiveActor owner)
         {
             if (!Matches(message, out var typed))
+            {
+                return false;
+            }
+            owner.Cell.RunTask(() => _handler(typed));
+            return true;
+        }
+
+        public override bool HandleAccepted(object message, ReceiveActor owner)
+        {
+            var typed = Cast(message);
+            if (!Wants(typed))
             {
                 return false;
             }

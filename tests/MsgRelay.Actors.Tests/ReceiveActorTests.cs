@@ -50,6 +50,24 @@ public sealed class ReceiveActorTests : TestKit
         Assert.Equal(["shape", "int 5", "any Int32", "tuple pair", "any Double"], await ReceiveNAsync(5));
     }
 
+    [Fact]
+    public async Task Repeats_of_a_type_still_go_to_the_first_handler_whose_predicate_holds()
+    {
+        // Dispatch remembers the first handler that accepts the last message type; a predicate
+        // that declines must still pass the message on in order, every time.
+        var dispatcher = Sys.ActorOf(Props.Create(() => new Dispatcher()));
+
+        object[] messages = [new Circle(0), new Circle(3), new Circle(0), new Circle(3), 5, -5, 5, new Shape(), new Circle(0), -1];
+        foreach (var message in messages)
+        {
+            dispatcher.Tell(message, TestActor);
+        }
+
+        Assert.Equal(
+            ["empty circle", "circle", "empty circle", "circle", "int 5", "any Int32", "int 5", "shape", "empty circle", "any Int32"],
+            await ReceiveNAsync(messages.Length));
+    }
+
     private sealed class InterfaceHandler : ReceiveActor
     {
         public InterfaceHandler() => Receive<IShape>(s => Sender.Tell(s.GetType().Name));
