@@ -68,6 +68,17 @@ internal sealed class NodeService : IHostedLifecycleService, IDisposable
 
         var system = ActorSystem.Create("msgrelay", _config, _loggerFactory);
         _system = system;
+        // CoordinatedShutdown started from inside (downed, left) must stop the host too; hooked up
+        // before anything else so that holds however early it starts. Started by the host: a no-op.
+        var shutdown = CoordinatedShutdown.Get(system);
+        shutdown.AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "stop-host", () =>
+        {
+            _lifetime.StopApplication();
+            return Task.CompletedTask;
+        });
+        // A system terminated without CoordinatedShutdown leaves nothing to serve either.
+        _ = system.WhenTerminated.ContinueWith(_ => _lifetime.StopApplication(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _lifetime.ApplicationStopping.Register(() => NodeLog.ShutdownRequested(_log, shutdown.ShutdownReason?.ToString() ?? "stop requested"));
         try
         {
             // Always a cluster, a single node being a cluster of one: one code path for the directory.
@@ -90,17 +101,6 @@ internal sealed class NodeService : IHostedLifecycleService, IDisposable
             await AbortAsync().ConfigureAwait(false);
             throw;
         }
-
-        var shutdown = CoordinatedShutdown.Get(system);
-        // Started from inside (downed, left): the host must stop too. Started by the host: a no-op.
-        shutdown.AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "stop-host", () =>
-        {
-            _lifetime.StopApplication();
-            return Task.CompletedTask;
-        });
-        // A system terminated without CoordinatedShutdown leaves nothing to serve either.
-        _ = system.WhenTerminated.ContinueWith(_ => _lifetime.StopApplication(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        _lifetime.ApplicationStopping.Register(() => NodeLog.ShutdownRequested(_log, shutdown.ShutdownReason?.ToString() ?? "stop requested"));
     }
 
     /// <summary>Runs after the admin endpoint started: reports it, and reports "up" once the node is a member.</summary>
