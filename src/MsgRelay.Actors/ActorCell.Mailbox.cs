@@ -212,7 +212,9 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private void ProcessUserMessages()
     {
         var left = _system.Settings.Throughput;
-        while (CanProcessUserMessages && TryDequeue(out var message, out var sender))
+        // Fetched once per turn: the turn runs on this thread until it returns.
+        var pool = MailboxNode.LocalPool;
+        while (CanProcessUserMessages && TryDequeue(pool, out var message, out var sender))
         {
             Invoke(message, sender);
             if (Volatile.Read(ref _systemHead) is not null)
@@ -226,7 +228,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         }
     }
 
-    private bool TryDequeue(out object message, out IActorRef? sender)
+    private bool TryDequeue(MailboxNode.Pool pool, out object message, out IActorRef? sender)
     {
         if (_unstashed is { Count: > 0 } unstashed)
         {
@@ -254,7 +256,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         next.Sender = null;
         var old = _userHead;
         _userHead = next;
-        MailboxNode.Return(old);
+        MailboxNode.Return(old, pool);
         return true;
     }
 
@@ -321,7 +323,8 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private void DrainAfterClose()
     {
         ProcessSystemMessages();
-        while (TryDequeue(out var message, out var sender))
+        var pool = MailboxNode.LocalPool;
+        while (TryDequeue(pool, out var message, out var sender))
         {
             _system.DeadLetterRef.Deliver(message, sender, this);
         }

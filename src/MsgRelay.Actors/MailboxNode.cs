@@ -39,10 +39,12 @@ internal sealed class MailboxNode(object? message, IActorRef? sender)
         return node;
     }
 
-    /// <summary>Returns a node no producer or consumer can reach any more.</summary>
-    public static void Return(MailboxNode node)
+    /// <summary>This thread's pool, for a turn that returns a node per message it takes.</summary>
+    public static Pool LocalPool => t_pool ??= new Pool();
+
+    /// <summary>Returns a node no producer or consumer can reach any more to this thread's <paramref name="pool"/>.</summary>
+    public static void Return(MailboxNode node, Pool pool)
     {
-        var pool = t_pool ??= new Pool();
         if (pool.Count >= PoolLimit)
         {
             return;
@@ -54,7 +56,7 @@ internal sealed class MailboxNode(object? message, IActorRef? sender)
         pool.Count++;
     }
 
-    private sealed class Pool
+    internal sealed class Pool
     {
         public MailboxNode? Head;
         public int Count;
