@@ -21,6 +21,7 @@ public static class AskExtensions
         {
             IInternalActorRef target => target.System,
             IRemoteActorRef remote => remote.System,
+            IInlineActorRef inline => inline.System,
             _ => throw new ArgumentException($"Cannot ask {recipient}: not a reference created by an actor system", nameof(recipient)),
         };
         var promise = new PromiseActorRef(system.TempContainer);

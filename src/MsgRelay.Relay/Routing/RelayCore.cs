@@ -47,9 +47,10 @@ public sealed class RelayCore
         Start(system, RelaySettings.FromConfig(config), classifier);
 
     /// <summary>
-    /// Starts the relay as top-level actors <c>user-directory</c>, <c>sessions</c>, <c>forwarder</c> and
-    /// <c>router</c>. Without <paramref name="classifier"/> the site's routing table (msgrelay.site,
-    /// msgrelay.routing) decides which recipients are local and which are forwarded.
+    /// Starts the relay as top-level actors <c>user-directory</c>, <c>sessions</c> and <c>forwarder</c>,
+    /// with the <see cref="Routing.Router"/> in front (a reference that decides in the caller's turn).
+    /// Without <paramref name="classifier"/> the site's routing table (msgrelay.site, msgrelay.routing)
+    /// decides which recipients are local and which are forwarded.
     /// </summary>
     public static RelayCore Start(ActorSystem system, RelaySettings settings, IRecipientClassifier? classifier = null)
     {
@@ -74,7 +75,7 @@ public sealed class RelayCore
             system.ActorOf(Cluster.SessionRefresh.Props(registry, directory), "session-refresh");
         }
 
-        var router = system.ActorOf(Routing.Router.Props(settings, directory, siteSessions, classifier ?? sites, forwarder), "router");
+        var router = new Routing.Router(system, settings, directory, siteSessions, classifier ?? sites, forwarder);
         var limiter = new KeyFailureLimiter(settings.Auth.MaxFailuresPerMinute);
         return new RelayCore(
             settings,

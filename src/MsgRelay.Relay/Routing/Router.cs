@@ -12,61 +12,95 @@ namespace MsgRelay.Relay.Routing;
 /// which answers the asker directly; broadcasts (rule 5) and "any user on terminal X" go to this node's
 /// <see cref="SessionRegistry"/>; broadcasts only from <c>msgrelay.delivery.broadcast-from</c>.
 /// </summary>
-public sealed class Router : ReceiveActor
+/// <remarks>
+/// An actor reference that decides in the sender's own turn instead of an actor: the decision
+/// reads only immutable settings and the classifier (whose table swaps atomically), so a mailbox
+/// would add nothing but a thread-pool hand-off to every message. Anything but the three questions
+/// goes to dead letters.
+/// </remarks>
+public sealed class Router : IInlineActorRef
 {
     private readonly RelaySettings _settings;
     private readonly IActorRef _directory;
     private readonly IActorRef _registry;
     private readonly IRecipientClassifier _classifier;
     private readonly IActorRef _forwarder;
+    private readonly IActorRef _deadLetters;
     private readonly ILogger _log;
 
-    /// <summary>Creates the router; <paramref name="forwarder"/> takes the messages the classifier decides to forward.</summary>
-    public Router(RelaySettings settings, IActorRef directory, IActorRef registry, IRecipientClassifier classifier, IActorRef? forwarder = null)
+    /// <summary>Creates the router of <paramref name="system"/>; <paramref name="forwarder"/> takes the messages the classifier decides to forward.</summary>
+    public Router(ActorSystem system, RelaySettings settings, IActorRef directory, IActorRef registry, IRecipientClassifier classifier, IActorRef? forwarder = null)
     {
+        ArgumentNullException.ThrowIfNull(system);
         _settings = settings;
         _directory = directory;
         _registry = registry;
         _classifier = classifier;
         _forwarder = forwarder ?? ActorRefs.Nobody;
-        _log = Context.GetLogger();
-        Receive<Route>(OnRoute);
-        Receive<VerifyRecipient>(OnVerify);
-        Receive<ListSessions>(l => _registry.Tell(l, Sender));
+        System = system;
+        _deadLetters = system.DeadLetters;
+        _log = system.LoggerFactory.CreateLogger<Router>();
+        Path = ActorPath.CreateRoot(system.Name) / "user" / "router";
     }
 
-    /// <summary>Props of the router.</summary>
-    public static Props Props(RelaySettings settings, IActorRef directory, IActorRef registry, IRecipientClassifier classifier, IActorRef? forwarder = null) =>
-        Actors.Props.Create(() => new Router(settings, directory, registry, classifier, forwarder));
+    /// <inheritdoc />
+    public ActorPath Path { get; }
 
-    private void OnRoute(Route route)
+    /// <inheritdoc />
+    public ActorSystem System { get; }
+
+    /// <inheritdoc />
+    public void Tell(object message, IActorRef? sender = null)
+    {
+        var replyTo = sender ?? _deadLetters;
+        switch (message)
+        {
+            case Route route:
+                OnRoute(route, replyTo);
+                break;
+            case VerifyRecipient verify:
+                OnVerify(verify, replyTo);
+                break;
+            case ListSessions list:
+                _registry.Tell(list, replyTo);
+                break;
+            default:
+                _deadLetters.Tell(message, replyTo);
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Path.ToString();
+
+    private void OnRoute(Route route, IActorRef sender)
     {
         var message = route.Message;
         var to = message.To;
         if (to.User.Length == 0)
         {
-            if (to.IsBroadcast && !MayBroadcast(message.SourceAddress ?? message.From.Host))
+            if (to.IsBroadcast && !MayBroadcast(message.SourceAddress ?? message.From.Host, sender))
             {
                 return;
             }
 
             if (!to.IsBroadcast && string.IsNullOrEmpty(to.Tty))
             {
-                Sender.Tell(DeliveryOutcome.NotLoggedIn("nobody") with { Reason = "no recipient named" });
+                sender.Tell(DeliveryOutcome.NotLoggedIn("nobody") with { Reason = "no recipient named" });
                 return;
             }
 
-            _registry.Tell(new DeliverToLocalSessions(message, to.IsBroadcast ? null : to.Tty), Sender);
+            _registry.Tell(new DeliverToLocalSessions(message, to.IsBroadcast ? null : to.Tty), sender);
             return;
         }
 
         switch (_classifier.Classify(to, message.Hops, message.LocalOnly))
         {
             case RouteDecision.Rejected rejected:
-                Sender.Tell(rejected.Outcome);
+                sender.Tell(rejected.Outcome);
                 break;
             case RouteDecision.Forward forward:
-                _forwarder.Tell(new ForwardMessage(message, forward), Sender);
+                _forwarder.Tell(new ForwardMessage(message, forward), sender);
                 break;
             default:
                 if (message.Forwarders.Count > 0)
@@ -74,19 +108,19 @@ public sealed class Router : ReceiveActor
                     ForwarderLog.ForwardedArrival(_log, to.ToString(), message.Forwarders[^1], message.From.Host, string.Join(' ', message.Forwarders), message.Hops);
                 }
 
-                _directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(to.User), route), Sender);
+                _directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(to.User), route), sender);
                 break;
         }
     }
 
-    private void OnVerify(VerifyRecipient verify)
+    private void OnVerify(VerifyRecipient verify, IActorRef sender)
     {
         var to = verify.To;
         if (to.User.Length == 0)
         {
-            if (!to.IsBroadcast || MayBroadcast(verify.From.Host))
+            if (!to.IsBroadcast || MayBroadcast(verify.From.Host, sender))
             {
-                Sender.Tell(to.IsBroadcast || !string.IsNullOrEmpty(to.Tty)
+                sender.Tell(to.IsBroadcast || !string.IsNullOrEmpty(to.Tty)
                     ? DeliveryOutcome.Delivered()
                     : DeliveryOutcome.NotLoggedIn("nobody") with { Reason = "no recipient named" });
             }
@@ -97,20 +131,20 @@ public sealed class Router : ReceiveActor
         switch (_classifier.Classify(to, verify.Hops, verify.LocalOnly))
         {
             case RouteDecision.Rejected rejected:
-                Sender.Tell(rejected.Outcome);
+                sender.Tell(rejected.Outcome);
                 break;
             case RouteDecision.Forward forward:
                 // A route exists: RWP answers 110 <user@host> without asking the far side.
-                Sender.Tell(DeliveryOutcome.Forwarded($"{forward.Target.User}@{forward.Target.Host}"));
+                sender.Tell(DeliveryOutcome.Forwarded($"{forward.Target.User}@{forward.Target.Host}"));
                 break;
             default:
-                _directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(to.User), verify), Sender);
+                _directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(to.User), verify), sender);
                 break;
         }
     }
 
     // Answers the refusal itself when the address may not broadcast.
-    private bool MayBroadcast(string address)
+    private bool MayBroadcast(string address, IActorRef sender)
     {
         if (_settings.Delivery.MayBroadcast(address))
         {
@@ -118,7 +152,7 @@ public sealed class Router : ReceiveActor
         }
 
         RouterLog.BroadcastRefused(_log, address);
-        Sender.Tell(DeliveryOutcome.Refused("everyone") with { Reason = "broadcast not allowed from " + address });
+        sender.Tell(DeliveryOutcome.Refused("everyone") with { Reason = "broadcast not allowed from " + address });
         return false;
     }
 }
