@@ -49,7 +49,7 @@ public static class ClusteredDirectory
             TypeName,
             id => UserDirectory.Props(id, settings, () => Registries(cluster)),
             new DirectoryShardExtractor(settings.NumberOfShards));
-        return system.ActorOf(DirectoryFront.Props(region, settings.NumberOfShards), "user-directory");
+        return new DirectoryFront(system, region, settings.NumberOfShards);
     }
 
     // Every member whose agents may still be connected: a leaving node serves its sessions until it exits.

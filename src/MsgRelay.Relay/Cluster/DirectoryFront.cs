@@ -3,6 +3,7 @@ using MsgRelay.Cluster.Sharding;
 using MsgRelay.Relay.Directory;
 using MsgRelay.Relay.Routing;
 using ClusterMembership = MsgRelay.Cluster.Cluster;
+using CurrentClusterState = MsgRelay.Cluster.CurrentClusterState;
 
 namespace MsgRelay.Relay.Cluster;
 
@@ -11,36 +12,85 @@ namespace MsgRelay.Relay.Cluster;
 /// region, except Route and VerifyRecipient for a shard another node owns, which get a
 /// <see cref="DirectoryRequest"/> so a crash of that node cannot leave their sender unanswered.
 /// </summary>
-public sealed class DirectoryFront : ReceiveActor
+/// <remarks>
+/// An inline reference (the decision runs in the sender's turn): finding a shard's owner reads the
+/// membership snapshot only, and a mailbox in front of the region would cost a thread-pool hand-off
+/// per message. Only requests for another node's shard go through an actor, which starts their
+/// <see cref="DirectoryRequest"/> children.
+/// </remarks>
+public sealed class DirectoryFront : IInlineActorRef
 {
     private readonly IActorRef _region;
     private readonly DirectoryShardExtractor _extractor;
     private readonly ClusterMembership _cluster;
-    private readonly string _regionPath;
+    private readonly IActorRef _requests;
+    private volatile Snapshot? _allocation;
 
-    /// <summary>Creates the front of <paramref name="region"/>.</summary>
-    public DirectoryFront(IActorRef region, int numberOfShards)
+    /// <summary>Creates the front of <paramref name="region"/>, with its request starter as top-level actor <c>directory-requests</c>.</summary>
+    public DirectoryFront(ActorSystem system, IActorRef region, int numberOfShards)
     {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(region);
+        System = system;
         _region = region;
         _extractor = new DirectoryShardExtractor(numberOfShards);
-        _cluster = ClusterMembership.Get(Context.System);
-        _regionPath = region.Path.ToStringWithoutAddress();
-        Receive<ShardEnvelope>(e => e.Message is Route or VerifyRecipient, OnRequest);
-        ReceiveAny(m => _region.Tell(m, Sender));
+        _cluster = ClusterMembership.Get(system);
+        var regionPath = region.Path.ToStringWithoutAddress();
+        _requests = system.ActorOf(Props.Create(() => new RequestStarter(region, regionPath)), "directory-requests");
+        Path = ActorPath.CreateRoot(system.Name) / "user" / "user-directory";
     }
 
-    /// <summary>Props of the front.</summary>
-    public static Props Props(IActorRef region, int numberOfShards) => Actors.Props.Create(() => new DirectoryFront(region, numberOfShards));
+    /// <inheritdoc />
+    public ActorPath Path { get; }
 
-    private void OnRequest(ShardEnvelope envelope)
+    /// <inheritdoc />
+    public ActorSystem System { get; }
+
+    /// <inheritdoc />
+    public void Tell(object message, IActorRef? sender = null)
     {
-        var owner = new ShardAllocation(_cluster.State).OwnerOf(_extractor.ShardId(envelope));
-        if (owner is null || owner == _cluster.SelfAddress)
+        if (message is ShardEnvelope { Message: Route or VerifyRecipient } envelope
+            && OwnerOf(envelope) is { } owner
+            && owner != _cluster.SelfAddress)
         {
-            _region.Tell(envelope, Sender);
+            _requests.Tell(new StartRequest(envelope, owner), sender);
             return;
         }
 
-        Context.ActorOf(DirectoryRequest.Props(_region, envelope, Sender, _cluster.Remoting.RemoteRef(owner, _regionPath)));
+        // This node's shard, or no owner yet (the region buffers until there is one).
+        _region.Tell(message, sender);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Path.ToString();
+
+    // The allocation is recomputed only when the membership snapshot changes; the pair is one
+    // object swapped whole, so concurrent callers see one consistent pair or compute their own.
+    private Remote.Address? OwnerOf(ShardEnvelope envelope)
+    {
+        var state = _cluster.State;
+        var snapshot = _allocation;
+        if (snapshot is null || !ReferenceEquals(snapshot.State, state))
+        {
+            snapshot = new Snapshot(state, new ShardAllocation(state));
+            _allocation = snapshot;
+        }
+
+        return snapshot.Allocation.OwnerOf(_extractor.ShardId(envelope));
+    }
+
+    private sealed record Snapshot(CurrentClusterState State, ShardAllocation Allocation);
+
+    private sealed record StartRequest(ShardEnvelope Envelope, Remote.Address Owner);
+
+    // Parent of the requests for other nodes' shards.
+    private sealed class RequestStarter : ReceiveActor
+    {
+        public RequestStarter(IActorRef region, string regionPath)
+        {
+            var remoting = ClusterMembership.Get(Context.System).Remoting;
+            Receive<StartRequest>(start => Context.ActorOf(
+                DirectoryRequest.Props(region, start.Envelope, Sender, remoting.RemoteRef(start.Owner, regionPath))));
+        }
     }
 }
