@@ -14,7 +14,12 @@ public sealed class SocketTransport : IConnectionTransport
 {
     // A client that stops reading must not make the relay hold its answers forever.
     private const int MaxQueuedBytes = 256 * 1024;
-    private const int ReceiveBufferSize = 4096;
+    // Receives go straight into a small buffer of the connection's own: big enough for an MSP
+    // message, an RWP line or an agent's ACK, small enough that 10,000 idle sessions hardly notice.
+    // A read that fills it means more is waiting, so the next reads borrow a large buffer until one
+    // comes back short.
+    private const int SmallReceiveBufferSize = 512;
+    private const int LargeReceiveBufferSize = 16 * 1024;
 
     private readonly Socket _socket;
     private readonly SemaphoreSlim _resume = new(0, 1);
@@ -215,31 +220,28 @@ public sealed class SocketTransport : IConnectionTransport
     private async Task ReceiveLoopAsync()
     {
         string? error = null;
+        var small = new byte[SmallReceiveBufferSize];
+        byte[]? large = null;
         try
         {
             while (true)
             {
-                // Wait for data with a zero-byte receive and only then borrow a buffer: an idle
-                // connection (most agent sessions) then holds no 4 KiB array, which measured as a
-                // quarter of an idle session's memory. Every read is copied out, so the buffer goes
-                // straight back to the pool.
-                await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false);
-                var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
-                int read;
-                byte[] received;
-                try
-                {
-                    read = await _socket.ReceiveAsync(buffer.AsMemory(0, ReceiveBufferSize), SocketFlags.None).ConfigureAwait(false);
-                    received = buffer.AsSpan(0, read).ToArray();
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
-
+                var buffer = large ?? small;
+                var read = await _socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
+                }
+
+                var received = buffer.AsSpan(0, read).ToArray();
+                if (read == buffer.Length && large is null)
+                {
+                    large = ArrayPool<byte>.Shared.Rent(LargeReceiveBufferSize);
+                }
+                else if (read < buffer.Length && large is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(large);
+                    large = null;
                 }
 
                 _owner.Tell(new ConnectionReceived(received));
@@ -257,6 +259,13 @@ public sealed class SocketTransport : IConnectionTransport
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             error = e is SocketException se ? se.SocketErrorCode.ToString() : "closed";
+        }
+        finally
+        {
+            if (large is not null)
+            {
+                ArrayPool<byte>.Shared.Return(large);
+            }
         }
 
         lock (_gate)
