@@ -51,6 +51,13 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
     private SessionPreferences _preferences = SessionPreferences.Default;
     private bool _registered;
     private long _deliveries;
+    private State _state;
+
+    // While a batch of lines is handled, answers gather here and leave in one write.
+    private ArrayBufferWriter<byte>? _batchOutput;
+
+    // Lines of a batch that came after QUOTE AGENT: handled once registration ends, before anything stashed.
+    private List<string?>? _deferred;
 
     /// <summary>Creates a session for <paramref name="connection"/>.</summary>
     public AgentSession(AgentConnection connection, RelaySettings settings, IActorRef directory, IActorRef registry, KeyFailureLimiter limiter)
@@ -79,18 +86,28 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 
+    private enum State
+    {
+        LoggingIn,
+        Registering,
+        Active,
+        Closing,
+    }
+
     private void LoggingIn()
     {
+        _state = State.LoggingIn;
         Become(() =>
         {
-            Receive<AgentLine>(line => OnLine(line, OnLoggingInCommand));
-            Receive<AgentLineTooLong>(_ => Reply(RwpReplies.SyntaxError));
+            Receive<AgentLine>(line => OnLines([line.Line]));
+            Receive<AgentLines>(batch => OnLines(batch.Lines));
             Receive<Deliver>(d => Decline(d, "agent not registered"));
         });
     }
 
     private void Registering()
     {
+        _state = State.Registering;
         Timers.StartSingleTimer("registration", RegistrationTimedOut.Instance, RegistrationTimeout);
         Become(() =>
         {
@@ -103,10 +120,11 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
 
     private void Active()
     {
+        _state = State.Active;
         Become(() =>
         {
-            Receive<AgentLine>(line => OnLine(line, OnActiveCommand));
-            Receive<AgentLineTooLong>(_ => Reply(RwpReplies.SyntaxError));
+            Receive<AgentLine>(line => OnLines([line.Line]));
+            Receive<AgentLines>(batch => OnLines(batch.Lines));
             Receive<Deliver>(OnDeliver);
             Receive<AckTimedOut>(OnAckTimedOut);
             Receive<SessionRegistered>(_ => { }); // a re-registration after a membership change
@@ -115,6 +133,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
 
     private void Closing()
     {
+        _state = State.Closing;
         Become(() =>
         {
             Receive<Deliver>(d => Decline(d, "agent session closing"));
@@ -123,7 +142,59 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         });
     }
 
-    private void OnLine(AgentLine line, Action<RwpCommand> handle)
+    // The lines of one read: each handled in the current state, their answers written together.
+    private void OnLines(IReadOnlyList<string?> lines)
+    {
+        _batchOutput ??= new ArrayBufferWriter<byte>(256);
+        try
+        {
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (_state == State.Registering)
+                {
+                    _deferred = [.. lines.Skip(i)];
+                    break;
+                }
+
+                if (_state == State.Closing)
+                {
+                    break;
+                }
+
+                if (lines[i] is not { } line)
+                {
+                    Reply(RwpReplies.SyntaxError);
+                }
+                else
+                {
+                    OnLine(line, _state == State.Active ? OnActiveCommand : OnLoggingInCommand);
+                }
+            }
+        }
+        finally
+        {
+            FlushBatch();
+            _batchOutput = null;
+        }
+    }
+
+    private void FlushBatch()
+    {
+        if (_batchOutput is { WrittenCount: > 0 } output)
+        {
+            _connection.Write(output.WrittenMemory.ToArray());
+            output.ResetWrittenCount();
+        }
+    }
+
+    // What was answered so far leaves before the connection is asked to close (it sends only what it has).
+    private void CloseConnection(string reason)
+    {
+        FlushBatch();
+        _connection.Actor.Tell(new ConnectionClose(reason));
+    }
+
+    private void OnLine(string line, Action<RwpCommand> handle)
     {
         _lastActivity = Now;
         if (_registered && _lastActivity - _lastReported >= ActivityReportInterval)
@@ -133,7 +204,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
             _registry.Tell(new LocalSessionChanged(Self, _lastActivity, _preferences));
         }
 
-        if (!RwpCommandParser.TryParse(line.Line, out var command, out var error))
+        if (!RwpCommandParser.TryParse(line, out var command, out var error))
         {
             AgentSessionLog.LineRejected(_log, error);
             Reply(RwpReplies.SyntaxError);
@@ -144,7 +215,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         {
             case RwpCommand.Quit:
                 Write(w => RwpResponseWriter.Write(w, RwpReplies.Goodbye));
-                _connection.Actor.Tell(new ConnectionClose("agent quit"));
+                CloseConnection("agent quit");
                 Closing();
                 break;
             case RwpCommand.Quote { Name: RwpQuoteNames.Ping }:
@@ -175,6 +246,12 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         AgentSessionLog.LoggedIn(_log, _user, _tty, _connection.Peer);
         Reply(RwpReplies.AgentRegistered(_user, _tty));
         Active();
+        if (_deferred is { } deferred)
+        {
+            _deferred = null;
+            OnLines(deferred);
+        }
+
         Stash.UnstashAll();
     }
 
@@ -182,8 +259,9 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
     {
         AgentSessionLog.RegistrationTimedOut(_log, _user, _connection.Peer);
         Reply(AgentReplies.RegistrationFailed);
-        _connection.Actor.Tell(new ConnectionClose("agent registration timed out"));
+        CloseConnection("agent registration timed out");
         Stash.ClearStash();
+        _deferred = null;
         Closing();
     }
 
@@ -191,6 +269,12 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
 
     private void Write(Action<IBufferWriter<byte>> write)
     {
+        if (_batchOutput is { } batch)
+        {
+            write(batch);
+            return;
+        }
+
         var buffer = new ArrayBufferWriter<byte>(64);
         write(buffer);
         _connection.Write(buffer.WrittenMemory.ToArray());

@@ -5,16 +5,16 @@ namespace MsgRelay.Relay.Agents;
 /// <summary>
 /// One RWP command line handed from an RWP connection to the agent session it created. The
 /// connection hands over at the first QUOTE KEY or QUOTE AGENT (that line included) and from then on
-/// forwards every line; the session answers through ConnectionWrite/ConnectionClose to its parent.
+/// forwards the lines of each read as one AgentLines; the session writes its answers itself and asks its parent to close.
 /// </summary>
 public sealed record AgentLine(string Line);
 
-/// <summary>The agent sent a line longer than the connection accepts; the session answers 668 in its turn, in order with its other answers.</summary>
-public sealed record AgentLineTooLong
-{
-    /// <summary>The one instance.</summary>
-    public static AgentLineTooLong Instance { get; } = new();
-}
+/// <summary>
+/// The complete lines of one read, in order, handed over together so that their answers (an ACK's
+/// <c>112 Ok.</c> for every block a busy agent acknowledged at once) leave in one write. A null
+/// stands for a line longer than the connection accepts; the session answers it 668 in its place.
+/// </summary>
+public sealed record AgentLines(IReadOnlyList<string?> Lines);
 
 /// <summary>
 /// Push <paramref name="Message"/> to the agent. The session answers the sender with

@@ -18,6 +18,9 @@ public sealed partial class ConnectionActor
     private readonly RwpSession _session;
     private Mode _mode = Mode.Sniffing;
     private IActorRef? _agent;
+
+    // Lines for the agent session gathered while one read is parsed; told as one AgentLines.
+    private List<string?>? _agentLines;
     private bool _lateMspWatch;
 
     private enum Mode
@@ -85,7 +88,7 @@ public sealed partial class ConnectionActor
             Log.LineTooLong(Peer);
             if (_agent is not null)
             {
-                _agent.Tell(AgentLineTooLong.Instance, Self);
+                (_agentLines ??= []).Add(null);
                 return true;
             }
 
@@ -96,12 +99,22 @@ public sealed partial class ConnectionActor
         var line = result.Line!;
         if (_agent is not null)
         {
-            _agent.Tell(new AgentLine(line), Self);
+            (_agentLines ??= []).Add(line);
             return true;
         }
 
         OnStep(_session.OnLine(line, _output), line);
         return true;
+    }
+
+    // Called once input parsing stops: the lines of this read go to the agent session together.
+    private void HandAgentLines()
+    {
+        if (_agentLines is { Count: > 0 } lines)
+        {
+            _agentLines = null;
+            _agent!.Tell(new AgentLines(lines), Self);
+        }
     }
 
     private void OnStep(RwpStep step, string? line)

@@ -241,6 +241,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
             }
         }
 
+        HandAgentLines();
         Flush();
         if (_stopped)
         {

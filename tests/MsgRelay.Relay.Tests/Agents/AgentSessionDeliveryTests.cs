@@ -1,3 +1,4 @@
+using MsgRelay.Relay.Agents;
 using MsgRelay.Relay.Routing;
 using Xunit;
 
@@ -20,6 +21,33 @@ public sealed class AgentSessionDeliveryTests : RelayTestKit
         var second = Connect();
 
         Assert.Equal("112 Agent bob on agent/2 registered.", await second.CommandAsync("QUOTE AGENT bob"));
+    }
+
+    [Fact]
+    public async Task Lines_after_quote_agent_in_one_read_are_answered_after_the_registration()
+    {
+        var agent = Connect();
+
+        agent.Session.Tell(new AgentLines(["QUOTE AGENT bob", "QUOTE PING", null]));
+
+        Assert.Equal("112 Agent bob on agent/1 registered.\n100 Ready.\n", await agent.NextWriteAsync());
+        Assert.Equal("112 Ok.\n100 Ready.\n668 Syntax error.\n100 Ready.\n", await agent.NextWriteAsync());
+    }
+
+    [Fact]
+    public async Task Acknowledgements_that_came_in_one_read_are_answered_in_one_write()
+    {
+        var bob = await LoginAsync("bob");
+        var first = Route(Message("bob", "one"));
+        var firstId = (await bob.ExpectDeliveryAsync()).Id;
+        var second = Route(Message("bob", "two"));
+        var secondId = (await bob.ExpectDeliveryAsync()).Id;
+
+        bob.Session.Tell(new AgentLines([$"QUOTE ACK {firstId}", $"QUOTE ACK {secondId}"]));
+
+        Assert.Equal("112 Ok.\n100 Ready.\n112 Ok.\n100 Ready.\n", await bob.NextWriteAsync());
+        Assert.Equal(DeliveryStatus.Delivered, (await first.ExpectMsgAsync<DeliveryOutcome>()).Status);
+        Assert.Equal(DeliveryStatus.Delivered, (await second.ExpectMsgAsync<DeliveryOutcome>()).Status);
     }
 
     [Fact]

@@ -10,15 +10,24 @@ public sealed class EchoAgent : ReceiveActor
 {
     public EchoAgent(string peerHost)
     {
-        Receive<AgentLine>(line =>
+        Receive<AgentLine>(line => Answer(line.Line, peerHost));
+        Receive<AgentLines>(batch =>
         {
-            if (line.Line == "QUIT")
+            foreach (var line in batch.Lines)
             {
-                Context.Parent.Tell(new ConnectionClose("quit"));
-                return;
+                Answer(line ?? "(too long)", peerHost);
             }
-
-            Context.Parent.Tell(new ConnectionWrite(Wire.Latin1("112 Agent from " + peerHost + ": " + line.Line + "\n")));
         });
+    }
+
+    private void Answer(string line, string peerHost)
+    {
+        if (line == "QUIT")
+        {
+            Context.Parent.Tell(new ConnectionClose("quit"));
+            return;
+        }
+
+        Context.Parent.Tell(new ConnectionWrite(Wire.Latin1("112 Agent from " + peerHost + ": " + line + "\n")));
     }
 }

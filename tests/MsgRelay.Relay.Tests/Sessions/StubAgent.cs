@@ -16,6 +16,13 @@ public sealed class StubAgent : ReceiveActor
     {
         _observer = observer;
         Receive<AgentLine>(line => observer.Tell(line, Self));
+        Receive<AgentLines>(batch =>
+        {
+            foreach (var line in batch.Lines)
+            {
+                observer.Tell(line is null ? new AgentLine("(too long)") : new AgentLine(line), Self);
+            }
+        });
         Receive<ConnectionWrite>(write => Context.Parent.Tell(write, Self));
         Receive<ConnectionClose>(close => Context.Parent.Tell(close, Self));
     }
