@@ -25,7 +25,8 @@ public sealed partial class AgentSession
 
         var id = (++_deliveries).ToString(CultureInfo.InvariantCulture);
         _pending[id] = new PendingDelivery(Sender, deliver.AttemptId);
-        Timers.StartSingleTimer(("ack", id), new AckTimedOut(id), _settings.Delivery.AckTimeout);
+        _ackDeadlines.Add(id, Now + _settings.Delivery.AckTimeout);
+        _ackDeadlines.Arm(Timers, Now);
 
         // Names are made visible-safe here as well as quoted: the agent may show them raw.
         var block = new RwpAgentDelivery(
@@ -47,16 +48,21 @@ public sealed partial class AgentSession
             return;
         }
 
-        Timers.Cancel(("ack", id));
         pending.ReplyTo.Tell(new Delivered(pending.AttemptId));
         Reply(RwpReplies.QuoteOk);
     }
 
-    private void OnAckTimedOut(AckTimedOut timedOut)
+    private void OnAcksDue()
     {
-        if (_pending.Remove(timedOut.DeliveryId, out var pending))
+        _ackDeadlines.Expire(Now, OnAckTimedOut);
+        _ackDeadlines.Arm(Timers, Now);
+    }
+
+    private void OnAckTimedOut(string deliveryId)
+    {
+        if (_pending.Remove(deliveryId, out var pending))
         {
-            AgentSessionLog.NotAcknowledged(_log, timedOut.DeliveryId, _user, _tty, "ack timeout");
+            AgentSessionLog.NotAcknowledged(_log, deliveryId, _user, _tty, "ack timeout");
             pending.ReplyTo.Tell(new NotAcknowledged(pending.AttemptId, "not acknowledged in time"));
         }
     }

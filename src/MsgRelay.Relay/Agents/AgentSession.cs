@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.Extensions.Logging;
 using MsgRelay.Actors;
 using MsgRelay.Protocols.Rwp;
+using MsgRelay.Relay.Delivery;
 using MsgRelay.Relay.Directory;
 using MsgRelay.Relay.Routing;
 using MsgRelay.Relay.Sessions;
@@ -41,6 +42,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
     private readonly KeyFailureLimiter _limiter;
     private readonly ILogger _log;
     private readonly Dictionary<string, PendingDelivery> _pending = new(StringComparer.Ordinal);
+    private readonly DeadlineQueue<string> _ackDeadlines;
 
     private byte[]? _keyHash;
     private string _user = string.Empty;
@@ -68,6 +70,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         _registry = registry;
         _limiter = limiter;
         _log = Context.GetLogger();
+        _ackDeadlines = new DeadlineQueue<string>(_pending.ContainsKey, AcksDue.Instance);
         LoggingIn();
     }
 
@@ -126,7 +129,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
             Receive<AgentLine>(line => OnLines([line.Line]));
             Receive<AgentLines>(batch => OnLines(batch.Lines));
             Receive<Deliver>(OnDeliver);
-            Receive<AckTimedOut>(OnAckTimedOut);
+            Receive<AcksDue>(_ => OnAcksDue());
             Receive<SessionRegistered>(_ => { }); // a re-registration after a membership change
         });
     }
@@ -137,7 +140,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         Become(() =>
         {
             Receive<Deliver>(d => Decline(d, "agent session closing"));
-            Receive<AckTimedOut>(OnAckTimedOut);
+            Receive<AcksDue>(_ => OnAcksDue());
             ReceiveAny(_ => { });
         });
     }

@@ -33,5 +33,8 @@ public sealed record Delivered(long AttemptId);
 /// <summary>The delivery of attempt <paramref name="AttemptId"/> did not count, and why.</summary>
 public sealed record NotAcknowledged(long AttemptId, string Reason);
 
-/// <summary>Timer message: delivery <paramref name="DeliveryId"/> was not acknowledged in time.</summary>
-internal sealed record AckTimedOut(string DeliveryId);
+/// <summary>Timer message: the oldest unacknowledged deliveries may have run out of time.</summary>
+internal sealed record AcksDue
+{
+    public static AcksDue Instance { get; } = new();
+}

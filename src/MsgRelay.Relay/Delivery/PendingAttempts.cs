@@ -22,10 +22,7 @@ public sealed class PendingAttempts
 {
     private readonly Dictionary<long, Attempt> _attempts = [];
 
-    // Deadlines in creation order (the timeout is fixed, so also in due order). Entries of attempts
-    // already answered are dropped lazily from the head, which keeps the queue as short as the span
-    // from the oldest open attempt to the newest.
-    private readonly Queue<(long Id, DateTimeOffset Due)> _deadlines = new();
+    private readonly DeadlineQueue<long> _deadlines;
     private readonly TimeSpan _deadline;
     private readonly Action<string, DeliveryOutcome>? _answered;
     private long _lastId;
@@ -39,20 +36,14 @@ public sealed class PendingAttempts
     {
         _deadline = deadline;
         _answered = answered;
+        _deadlines = new DeadlineQueue<long>(_attempts.ContainsKey, DeadlineTick.Instance);
     }
 
     /// <summary>Attempts not answered yet.</summary>
     public int Count => _attempts.Count;
 
     /// <summary>When the oldest open attempt's deadline passes; null when none is open.</summary>
-    public DateTimeOffset? NextDue
-    {
-        get
-        {
-            DropAnsweredHeads();
-            return _deadlines.TryPeek(out var head) ? head.Due : null;
-        }
-    }
+    public DateTimeOffset? NextDue => _deadlines.NextDue;
 
     /// <summary>
     /// Opens an attempt and tells each of <paramref name="sessions"/> a <see cref="Deliver"/> with
@@ -93,7 +84,7 @@ public sealed class PendingAttempts
         }
 
         _attempts[id] = new Attempt(replyTo, user, autoreplies, duplicateKey, waiting);
-        _deadlines.Enqueue((id, now + _deadline));
+        _deadlines.Add(id, now + _deadline);
         var deliver = new Deliver(id, message, now, isBroadcast);
         for (var i = 0; i < sessions.Count; i++)
         {
@@ -142,17 +133,9 @@ public sealed class PendingAttempts
     }
 
     /// <summary>Arms the owner's deadline timer (one for all attempts) when an attempt is open and it is not running.</summary>
-    public void ArmTimer(ITimerScheduler timers, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(timers);
-        if (NextDue is { } due && !timers.IsTimerActive(DeadlineTick.Instance))
-        {
-            var wait = due - now;
-            timers.StartSingleTimer(DeadlineTick.Instance, DeadlineTick.Instance, wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
-        }
-    }
+    public void ArmTimer(ITimerScheduler timers, DateTimeOffset now) => _deadlines.Arm(timers, now);
 
-    /// <summary>The owner's timer fired (<see cref="DeadlineTick"/>): expires what is due and re-arms for the rest.</summary>
+    /// <summary>The owner's timer fired (<see cref="DeadlineTick"/>): answers "not delivered" for what is due and re-arms for the rest.</summary>
     public void OnTick(ITimerScheduler timers, DateTimeOffset now)
     {
         Expire(now);
@@ -160,17 +143,7 @@ public sealed class PendingAttempts
     }
 
     /// <summary>Answers "not delivered" for every attempt whose deadline passed by <paramref name="now"/>.</summary>
-    public void Expire(DateTimeOffset now)
-    {
-        while (_deadlines.TryPeek(out var head) && head.Due <= now)
-        {
-            _deadlines.Dequeue();
-            if (_attempts.Remove(head.Id, out var attempt))
-            {
-                Answer(attempt, acknowledged: 0);
-            }
-        }
-    }
+    public void Expire(DateTimeOffset now) => _deadlines.Expire(now, ExpireOne);
 
     /// <summary>The timer message of <see cref="ArmTimer"/>; the owner hands it to <see cref="OnTick"/>.</summary>
     public sealed record DeadlineTick
@@ -179,11 +152,11 @@ public sealed class PendingAttempts
         public static DeadlineTick Instance { get; } = new();
     }
 
-    private void DropAnsweredHeads()
+    private void ExpireOne(long attemptId)
     {
-        while (_deadlines.TryPeek(out var head) && !_attempts.ContainsKey(head.Id))
+        if (_attempts.Remove(attemptId, out var attempt))
         {
-            _deadlines.Dequeue();
+            Answer(attempt, acknowledged: 0);
         }
     }
 
@@ -195,8 +168,6 @@ public sealed class PendingAttempts
         {
             _answered?.Invoke(key, outcome);
         }
-
-        DropAnsweredHeads();
     }
 
     private sealed class Attempt(IActorRef replyTo, string user, IReadOnlyList<string> autoreplies, string? duplicateKey, IActorRef?[] waiting)
