@@ -46,6 +46,21 @@ public static class SplitBrainDecision
         return survives ? SplitBrainOutcome.DownUnreachable : SplitBrainOutcome.DownReachable;
     }
 
+    /// <summary>
+    /// The members the side of <paramref name="self"/> must decide about: reported unreachable by an
+    /// observer that is not Down, not Down already, and never <paramref name="self"/>. A node is always
+    /// on its own side, whatever others report about it (Akka's rule): counting itself as unreachable
+    /// made a node that others had lost sight of decide for the wrong side and down a healthy member.
+    /// </summary>
+    public static IReadOnlySet<UniqueAddress> UnreachableFrom(Gossip gossip, UniqueAddress self)
+    {
+        ArgumentNullException.ThrowIfNull(gossip);
+        return gossip.Unreachable
+            .Where(m => m.Status != MemberStatus.Down && m.UniqueAddress != self)
+            .Select(m => m.UniqueAddress)
+            .ToHashSet();
+    }
+
     private static bool KeepMajority(ImmutableSortedSet<Member> voting, List<Member> kept, List<Member> lost)
     {
         if (kept.Count != lost.Count)

@@ -41,7 +41,7 @@ internal sealed partial class SplitBrainResolver : ReceiveActor, IWithTimers
     private void OnGossipChanged(ClusterCoreDaemon.GossipChanged changed)
     {
         _gossip = changed.Gossip;
-        var unreachable = Pending(_gossip).ToHashSet();
+        var unreachable = SplitBrainDecision.UnreachableFrom(_gossip, _cluster.SelfUniqueAddress).ToHashSet();
         if (!unreachable.SetEquals(_unreachable))
         {
             _unreachable = unreachable;
@@ -72,8 +72,4 @@ internal sealed partial class SplitBrainResolver : ReceiveActor, IWithTimers
         _core.Tell(new ClusterCoreDaemon.DownMembers(toDown));
         _stableSince = Context.System.Scheduler.Now;
     }
-
-    /// <summary>Unreachable members not yet Down: the ones a decision is still needed for.</summary>
-    private static IEnumerable<UniqueAddress> Pending(Gossip gossip) =>
-        gossip.Unreachable.Where(m => m.Status != MemberStatus.Down).Select(m => m.UniqueAddress);
 }

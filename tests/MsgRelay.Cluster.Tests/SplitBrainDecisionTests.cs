@@ -25,6 +25,31 @@ public class SplitBrainDecisionTests
     }
 
     [Fact]
+    public void A_node_others_report_unreachable_still_counts_itself_on_its_own_side()
+    {
+        // Node 3 lost sight of 1 and 2, node 1 of 2: seen from node 1, only node 2 is to decide
+        // about, so 1 and 3 are the majority. Counting node 1 as unreachable too made it decide
+        // DownReachable and down node 3.
+        var gossip = new[] { Up(1), Up(2), Up(3) }.Aggregate(Gossip.Empty, (g, m) => g.Update(m, N(1)));
+        var reachability = gossip.Reachability.Unreachable(N(3), N(1)).Unreachable(N(3), N(2)).Unreachable(N(1), N(2));
+        gossip = gossip.WithReachability(reachability, N(1));
+
+        var unreachable = SplitBrainDecision.UnreachableFrom(gossip, N(1));
+
+        Assert.Equal([N(2)], unreachable);
+        Assert.Equal(SplitBrainOutcome.DownUnreachable, SplitBrainDecision.Decide(DowningStrategy.KeepMajority, gossip.Members, unreachable));
+    }
+
+    [Fact]
+    public void Members_already_down_need_no_decision()
+    {
+        var gossip = new[] { Up(1), Up(2), With(3, MemberStatus.Down) }.Aggregate(Gossip.Empty, (g, m) => g.Update(m, N(1)));
+        gossip = gossip.WithReachability(gossip.Reachability.Unreachable(N(1), N(3)).Unreachable(N(1), N(2)), N(1));
+
+        Assert.Equal([N(2)], SplitBrainDecision.UnreachableFrom(gossip, N(1)));
+    }
+
+    [Fact]
     public void Crashed_single_node_of_three_is_downed_by_the_other_two()
     {
         Assert.Equal(SplitBrainOutcome.DownUnreachable, SplitBrainDecision.Decide(DowningStrategy.KeepMajority, Five[..3], Set(3)));
