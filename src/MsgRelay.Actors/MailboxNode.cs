@@ -15,7 +15,9 @@ internal sealed class MailboxNode(object? message, IActorRef? sender)
     // message, and the nodes of long queues survive into gen1. Threads both send and process,
     // so the pools stay balanced; the limit bounds what an idle thread holds on to. One
     // thread-static object rather than two thread-static fields: each thread-static access costs
-    // a TLS lookup, and Rent and Return run once per message.
+    // a TLS lookup, and Rent and Return run once per message. An array rather than a list linked
+    // through Next: a push is one reference store (one write barrier) and a pop none, where the
+    // linked list needed three barriers per message and a load from the popped node.
     [ThreadStatic]
     private static Pool? t_pool;
 
@@ -26,14 +28,13 @@ internal sealed class MailboxNode(object? message, IActorRef? sender)
     public static MailboxNode Rent(object message, IActorRef? sender)
     {
         var pool = t_pool;
-        var node = pool?.Head;
-        if (node is null)
+        if (pool is null || pool.Count == 0)
         {
             return new MailboxNode(message, sender);
         }
-        pool!.Head = node.Next;
-        pool.Count--;
-        node.Next = null;
+        var index = --pool.Count;
+        var node = pool.Items[index]!;
+        pool.Items[index] = null;
         node.Message = message;
         node.Sender = sender;
         return node;
@@ -42,23 +43,23 @@ internal sealed class MailboxNode(object? message, IActorRef? sender)
     /// <summary>This thread's pool, for a turn that returns a node per message it takes.</summary>
     public static Pool LocalPool => t_pool ??= new Pool();
 
-    /// <summary>Returns a node no producer or consumer can reach any more to this thread's <paramref name="pool"/>.</summary>
+    /// <summary>
+    /// Returns a node no producer or consumer can reach any more to this thread's
+    /// <paramref name="pool"/>. Its message and sender are already cleared: it was the queue's stub.
+    /// </summary>
     public static void Return(MailboxNode node, Pool pool)
     {
         if (pool.Count >= PoolLimit)
         {
             return;
         }
-        node.Message = null;
-        node.Sender = null;
-        node.Next = pool.Head;
-        pool.Head = node;
-        pool.Count++;
+        node.Next = null;
+        pool.Items[pool.Count++] = node;
     }
 
     internal sealed class Pool
     {
-        public MailboxNode? Head;
+        public readonly MailboxNode?[] Items = new MailboxNode?[PoolLimit];
         public int Count;
     }
 }
