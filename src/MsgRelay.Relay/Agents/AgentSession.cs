@@ -55,8 +55,11 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
     private long _deliveries;
     private State _state;
 
-    // While a batch of lines is handled, answers gather here and leave in one write.
-    private ArrayBufferWriter<byte>? _batchOutput;
+    // What the session wrote since its last flush. Writes gather here and leave in one send when
+    // the FlushOutput the first of them queued to Self comes up, i.e. after every message that was
+    // already waiting: under load, several 511 blocks and ACK answers share one system call (the
+    // send, with loopback's receive side, is the largest single cost of a delivery).
+    private ArrayBufferWriter<byte>? _output;
 
     // Lines of a batch that came after QUOTE AGENT: handled once registration ends, before anything stashed.
     private List<string?>? _deferred;
@@ -104,6 +107,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         {
             Receive<AgentLine>(line => OnLines([line.Line]));
             Receive<AgentLines>(batch => OnLines(batch.Lines));
+            Receive<FlushOutput>(_ => Flush());
             Receive<Deliver>(d => Decline(d, "agent not registered"));
         });
     }
@@ -114,6 +118,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         Timers.StartSingleTimer("registration", RegistrationTimedOut.Instance, RegistrationTimeout);
         Become(() =>
         {
+            Receive<FlushOutput>(_ => Flush());
             Receive<LocalSessionRegistered>(OnLocalSessionRegistered);
             Receive<SessionRegistered>(_ => OnRegistered());
             Receive<RegistrationTimedOut>(_ => OnRegistrationTimedOut());
@@ -128,6 +133,7 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         {
             Receive<AgentLine>(line => OnLines([line.Line]));
             Receive<AgentLines>(batch => OnLines(batch.Lines));
+            Receive<FlushOutput>(_ => Flush());
             Receive<Deliver>(OnDeliver);
             Receive<AcksDue>(_ => OnAcksDue());
             Receive<SessionRegistered>(_ => { }); // a re-registration after a membership change
@@ -139,61 +145,53 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         _state = State.Closing;
         Become(() =>
         {
+            Receive<FlushOutput>(_ => Flush());
             Receive<Deliver>(d => Decline(d, "agent session closing"));
             Receive<AcksDue>(_ => OnAcksDue());
             ReceiveAny(_ => { });
         });
     }
 
-    // The lines of one read: each handled in the current state, their answers written together.
+    // The lines of one read, each handled in the current state (their answers share a flush).
     private void OnLines(IReadOnlyList<string?> lines)
     {
-        _batchOutput ??= new ArrayBufferWriter<byte>(256);
-        try
+        for (var i = 0; i < lines.Count; i++)
         {
-            for (var i = 0; i < lines.Count; i++)
+            if (_state == State.Registering)
             {
-                if (_state == State.Registering)
-                {
-                    _deferred = [.. lines.Skip(i)];
-                    break;
-                }
+                _deferred = [.. lines.Skip(i)];
+                break;
+            }
 
-                if (_state == State.Closing)
-                {
-                    break;
-                }
+            if (_state == State.Closing)
+            {
+                break;
+            }
 
-                if (lines[i] is not { } line)
-                {
-                    Reply(RwpReplies.SyntaxError);
-                }
-                else
-                {
-                    OnLine(line, _state == State.Active ? OnActiveCommand : OnLoggingInCommand);
-                }
+            if (lines[i] is not { } line)
+            {
+                Reply(RwpReplies.SyntaxError);
+            }
+            else
+            {
+                OnLine(line, _state == State.Active ? OnActiveCommand : OnLoggingInCommand);
             }
         }
-        finally
-        {
-            FlushBatch();
-            _batchOutput = null;
-        }
     }
 
-    private void FlushBatch()
+    private void Flush()
     {
-        if (_batchOutput is { WrittenCount: > 0 } output)
+        if (_output is { } output)
         {
+            _output = null;
             _connection.Write(output.WrittenMemory.ToArray());
-            output.ResetWrittenCount();
         }
     }
 
-    // What was answered so far leaves before the connection is asked to close (it sends only what it has).
+    // What was written so far leaves before the connection is asked to close (it sends only what it has).
     private void CloseConnection(string reason)
     {
-        FlushBatch();
+        Flush();
         _connection.Actor.Tell(new ConnectionClose(reason));
     }
 
@@ -272,20 +270,19 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
 
     private void Write(Action<IBufferWriter<byte>> write)
     {
-        if (_batchOutput is { } batch)
+        if (_output is null)
         {
-            write(batch);
-            return;
+            _output = new ArrayBufferWriter<byte>(256);
+            Self.Tell(FlushOutput.Instance, Self);
         }
 
-        var buffer = new ArrayBufferWriter<byte>(64);
-        write(buffer);
-        _connection.Write(buffer.WrittenMemory.ToArray());
+        write(_output);
     }
 
     /// <inheritdoc />
     protected override void PostStop()
     {
+        Flush();
         foreach (var (id, pending) in _pending)
         {
             pending.ReplyTo.Tell(new NotAcknowledged(pending.AttemptId, "agent session ended"));
@@ -299,6 +296,11 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
             _directory.Tell(new ShardEnvelope(UserDirectory.EntityIdOf(_user), new UnregisterSession(_user, Self)));
             AgentSessionLog.LoggedOut(_log, _user, _tty);
         }
+    }
+
+    private sealed record FlushOutput
+    {
+        public static FlushOutput Instance { get; } = new();
     }
 
     private sealed record PendingDelivery(IActorRef ReplyTo, long AttemptId);

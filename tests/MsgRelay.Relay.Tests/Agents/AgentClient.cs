@@ -27,6 +27,21 @@ internal sealed class AgentClient(TestProbe connection, IActorRef session)
         return Latin1.Decode(write.Data.Span);
     }
 
+    /// <summary>
+    /// The text of the next writes until <paramref name="lineCount"/> lines have arrived: the session
+    /// may send answers that were ready together in one write.
+    /// </summary>
+    public async Task<string> ReadLinesAsync(int lineCount)
+    {
+        var text = string.Empty;
+        for (var writes = 0; writes < lineCount && text.Count(c => c == '\n') < lineCount; writes++)
+        {
+            text += await NextWriteAsync();
+        }
+
+        return text;
+    }
+
     /// <summary>Sends a line and returns the answer's first line, checking that <c>100 Ready.</c> followed in the same write.</summary>
     public async Task<string> CommandAsync(string line)
     {

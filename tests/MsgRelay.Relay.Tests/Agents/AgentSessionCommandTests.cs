@@ -60,8 +60,7 @@ public sealed class AgentSessionCommandTests : RelayTestKit
         agent.Send("QUOTE AGENT bob");
         agent.Send("QUOTE MESG n");
 
-        Assert.StartsWith("112 Agent bob", await agent.NextWriteAsync());
-        Assert.Equal("112 Ok.\n100 Ready.\n", await agent.NextWriteAsync());
+        Assert.Equal("112 Agent bob on agent/1 registered.\n100 Ready.\n112 Ok.\n100 Ready.\n", await agent.ReadLinesAsync(4));
     }
 
     [Fact]

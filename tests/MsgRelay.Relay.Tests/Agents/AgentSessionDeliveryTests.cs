@@ -30,8 +30,9 @@ public sealed class AgentSessionDeliveryTests : RelayTestKit
 
         agent.Session.Tell(new AgentLines(["QUOTE AGENT bob", "QUOTE PING", null]));
 
-        Assert.Equal("112 Agent bob on agent/1 registered.\n100 Ready.\n", await agent.NextWriteAsync());
-        Assert.Equal("112 Ok.\n100 Ready.\n668 Syntax error.\n100 Ready.\n", await agent.NextWriteAsync());
+        Assert.Equal(
+            "112 Agent bob on agent/1 registered.\n100 Ready.\n112 Ok.\n100 Ready.\n668 Syntax error.\n100 Ready.\n",
+            await agent.ReadLinesAsync(6));
     }
 
     [Fact]
