@@ -19,6 +19,7 @@ internal sealed partial class ClusterHeartbeatSender : ReceiveActor, IWithTimers
     private readonly IActorRef _core;
     private readonly Dictionary<UniqueAddress, PhiAccrualFailureDetector> _detectors = [];
     private readonly HashSet<UniqueAddress> _reportedUnreachable = [];
+    private readonly Dictionary<UniqueAddress, DateTimeOffset> _lastReset = [];
     private readonly UniqueAddressData _selfData;
     private long _sequence;
 
@@ -44,6 +45,7 @@ internal sealed partial class ClusterHeartbeatSender : ReceiveActor, IWithTimers
         {
             _detectors.Remove(gone);
             _reportedUnreachable.Remove(gone);
+            _lastReset.Remove(gone);
         }
         foreach (var member in members.Where(m => !_detectors.ContainsKey(m)))
         {
@@ -73,8 +75,27 @@ internal sealed partial class ClusterHeartbeatSender : ReceiveActor, IWithTimers
             else if (available && _reportedUnreachable.Remove(member))
             {
                 _core.Tell(new ClusterCoreDaemon.ReachabilityChanged(member, Reachable: true));
+                _lastReset.Remove(member);
+            }
+            if (!available)
+            {
+                ReconnectNowAndThen(member);
             }
         }
+    }
+
+    // A silent member may be behind a connection that takes writes but delivers nothing; only a
+    // new connection tells that apart from a dead node. Redial at once, then once per
+    // acceptable-heartbeat-pause while it stays silent (a dead node costs one failed connect).
+    private void ReconnectNowAndThen(UniqueAddress member)
+    {
+        var now = Context.System.Scheduler.Now;
+        if (_lastReset.TryGetValue(member, out var last) && now - last < _cluster.Settings.AcceptableHeartbeatPause)
+        {
+            return;
+        }
+        _lastReset[member] = now;
+        _cluster.Remoting.ResetAssociation(member.Address);
     }
 
     private void OnHeartbeatRsp(HeartbeatRsp response)

@@ -36,6 +36,16 @@ internal sealed class Association
 
     public bool TryEnqueue(OutboundFrame frame) => _queue.Writer.TryWrite(frame);
 
+    /// <summary>Drops the current connection (if any); the next frame dials a new one.</summary>
+    public void Reset()
+    {
+        if (Volatile.Read(ref _current) is { } connection)
+        {
+            RemoteLog.AssociationReset(_remoting.Log, Remote.ToString());
+            Lost(connection);
+        }
+    }
+
     /// <summary>Takes an accepted connection whose handshake named this peer; false when it must be closed instead.</summary>
     public bool AdoptInbound(ITransportConnection connection, long uid)
     {

@@ -37,4 +37,7 @@ internal static partial class RemoteLog
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Fault injection: dropping all remoting traffic with {Peers}")]
     public static partial void FaultInjectionChanged(ILogger logger, string peers);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Closing the connection to {Remote} so the next message reconnects (it stopped answering)")]
+    public static partial void AssociationReset(ILogger logger, string remote);
 }

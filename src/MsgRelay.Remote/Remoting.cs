@@ -162,6 +162,21 @@ public sealed class Remoting : IRemoteActorRefProvider, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Closes the connection to <paramref name="address"/>, so the next message dials afresh. The
+    /// cluster calls it when a member stops answering heartbeats: a connection that accepts writes
+    /// but delivers nothing (a peer that stopped reading it, a half-dead socket) is then replaced
+    /// instead of silently swallowing every later message.
+    /// </summary>
+    public void ResetAssociation(Address address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (_associations.TryGetValue(address, out var association))
+        {
+            association.Reset();
+        }
+    }
+
     /// <summary>Uid of the incarnation last seen at <paramref name="address"/>, 0 when never associated.</summary>
     public long RemoteUidOf(Address address) => _associations.TryGetValue(address, out var association) ? association.RemoteUid : 0;
 

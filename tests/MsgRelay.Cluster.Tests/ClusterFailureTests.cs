@@ -77,6 +77,27 @@ public sealed class ClusterFailureTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
+    public async Task A_connection_that_swallows_frames_is_replaced_and_the_member_becomes_reachable_again()
+    {
+        var nodes = await StartThree("msgrelay.cluster.downing.strategy = off");
+        nodes[0].Subscribe(TestActor, typeof(IReachabilityEvent));
+        await ExpectMsgAsync<CurrentClusterState>();
+
+        // Open but dead: frames vanish on the existing connection, while a new one would work.
+        Network.Stall(AddressOf(1), AddressOf(2));
+
+        var unreachable = await ExpectMsgAsync<UnreachableMember>(Dilated(TimeSpan.FromSeconds(5)));
+        Assert.Equal(AddressOf(2), unreachable.Member.Address);
+        // Both ends redial at about the same time, so the pair may need a second round to settle.
+        var reachable = await FishForMessageAsync<IReachabilityEvent>(e => e is ReachableMember, Dilated(TimeSpan.FromSeconds(10)));
+        Assert.Equal(AddressOf(2), reachable.Member.Address);
+        foreach (var node in nodes)
+        {
+            await AwaitAssertAsync(() => Assert.Empty(node.State.Unreachable), Dilated(TimeSpan.FromSeconds(5)));
+        }
+    }
+
+    [Fact]
     public async Task Restarted_node_with_the_same_address_rejoins_as_a_new_incarnation()
     {
         var nodes = await StartThree();

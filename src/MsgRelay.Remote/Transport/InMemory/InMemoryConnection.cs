@@ -23,6 +23,9 @@ internal sealed class InMemoryConnection : ITransportConnection
 
     public string Local { get; }
 
+    /// <summary>Set by <see cref="InMemoryNetwork.Stall"/>: this connection swallows every frame from now on.</summary>
+    public bool Stalled { get; set; }
+
     public string Remote { get; }
 
     public static (InMemoryConnection Client, InMemoryConnection Server) CreatePair(InMemoryNetwork network, string client, string server, int maximumFrameSize)
@@ -40,7 +43,7 @@ internal sealed class InMemoryConnection : ITransportConnection
         {
             throw new FrameTooLargeException(payload.Length, _maximumFrameSize);
         }
-        if (_network.IsBlocked(Local, Remote))
+        if (_network.IsBlocked(Local, Remote) || Stalled || _peer.Stalled)
         {
             return;
         }

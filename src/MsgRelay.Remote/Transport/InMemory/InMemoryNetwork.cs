@@ -58,6 +58,21 @@ public sealed class InMemoryNetwork
         }
     }
 
+    /// <summary>
+    /// Makes the connections open now between <paramref name="a"/> and <paramref name="b"/> swallow
+    /// every frame while staying open; new connections work. A half-dead connection that only a
+    /// reconnect cures.
+    /// </summary>
+    public void Stall(Address a, Address b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        foreach (var connection in _connections.Keys.Where(c => (c.Local == a.HostPort && c.Remote == b.HostPort) || (c.Local == b.HostPort && c.Remote == a.HostPort)))
+        {
+            connection.Stalled = true;
+        }
+    }
+
     /// <summary>Removes every block and isolation.</summary>
     public void HealAll()
     {
