@@ -107,10 +107,11 @@ public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
     }
 
     /// <summary>
-    /// The backstop deadline of an attempt: the sessions answer at <paramref name="ackTimeout"/>
-    /// themselves, so the entity waits a little longer before it answers for a session that could not.
+    /// The deadline of an attempt: the ack timeout, as the sessions' own. A session whose node died
+    /// cannot answer, and its sender is promised an answer within the ack timeout; a session that
+    /// times out at the same moment is simply too late (the asker is answered once).
     /// </summary>
-    public static TimeSpan AttemptDeadline(TimeSpan ackTimeout) => ackTimeout + TimeSpan.FromSeconds(1);
+    public static TimeSpan AttemptDeadline(TimeSpan ackTimeout) => ackTimeout;
 
     /// <summary>The entity id of a user name: names compare case-insensitively, so one entity serves every spelling.</summary>
     public static string EntityIdOf(string user)
