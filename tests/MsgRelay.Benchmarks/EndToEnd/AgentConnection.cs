@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -20,8 +22,8 @@ internal sealed class AgentConnection : IDisposable
     private readonly AgentCounters counters;
     private byte[] buffer = new byte[2048];
     private int filled;
-    private readonly StringBuilder acks = new();
-    private string? pendingId;
+    private readonly byte[] pendingId = new byte[32];
+    private int pendingIdLength;
     private long pendingAccepted;
 
     public AgentConnection(AgentCounters counters) => this.counters = counters;
@@ -53,31 +55,71 @@ internal sealed class AgentConnection : IDisposable
     }
 
     /// <summary>Acknowledges deliveries until the connection closes or <paramref name="cancel"/> fires.</summary>
+    /// <remarks>Works on the bytes (no string per line): the pool shares the node's cores.</remarks>
     public async Task ServeAsync(CancellationToken cancel)
     {
-        while (await ReadLineAsync(cancel, flushAcks: true) is { } line)
+        var acks = new ArrayBufferWriter<byte>(256);
+        while (true)
         {
-            if (line.StartsWith("511 MSG ", StringComparison.Ordinal))
+            var start = 0;
+            while (Array.IndexOf(buffer, (byte)'\n', start, filled - start) is var newline and >= 0)
             {
-                // 511 MSG <id> <from> <tty> <hops> <unix-ms>: the last field dates the node's acceptance.
-                var fields = line.Split(' ');
-                pendingId = fields[2];
-                pendingAccepted = fields.Length >= 7 && long.TryParse(fields[6], out var ms) ? ms : 0;
+                var line = buffer.AsSpan(start, newline - start);
+                OnLine(line.Length > 0 && line[^1] == '\r' ? line[..^1] : line, acks);
+                start = newline + 1;
             }
-            else if (line == "511 ." && pendingId is not null)
+
+            filled -= start;
+            Buffer.BlockCopy(buffer, start, buffer, 0, filled);
+            if (acks.WrittenCount > 0)
             {
-                acks.Append("QUOTE ACK ").Append(pendingId).Append("\r\n");
-                pendingId = null;
-                counters.Delivered(pendingAccepted == 0 ? 0 : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - pendingAccepted);
+                await socket.SendAsync(acks.WrittenMemory, cancel);
+                acks.ResetWrittenCount();
             }
+
+            if (filled == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            var read = await socket.ReceiveAsync(buffer.AsMemory(filled), cancel);
+            if (read == 0)
+            {
+                return;
+            }
+
+            filled += read;
+        }
+    }
+
+    // 511 MSG <id> <from> <tty> <hops> <unix-ms>: remember the id and the acceptance time (the last
+    // field); at "511 ." queue the block's ACK.
+    private void OnLine(ReadOnlySpan<byte> line, ArrayBufferWriter<byte> acks)
+    {
+        if (line.StartsWith("511 MSG "u8))
+        {
+            var fields = line["511 MSG "u8.Length..];
+            var space = fields.IndexOf((byte)' ');
+            var id = space < 0 ? fields : fields[..space];
+            pendingIdLength = id.Length;
+            id.CopyTo(pendingId.AsSpan());
+            var last = fields.LastIndexOf((byte)' ');
+            pendingAccepted = last > 0 && Utf8Parser.TryParse(fields[(last + 1)..], out long ms, out _) ? ms : 0;
+        }
+        else if (line.SequenceEqual("511 ."u8) && pendingIdLength > 0)
+        {
+            acks.Write("QUOTE ACK "u8);
+            acks.Write(pendingId.AsSpan(0, pendingIdLength));
+            acks.Write("\r\n"u8);
+            pendingIdLength = 0;
+            counters.Delivered(pendingAccepted == 0 ? 0 : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - pendingAccepted);
         }
     }
 
     /// <summary>Keeps an idle session inside the node's idle timeout.</summary>
     public async Task PingAsync(CancellationToken cancel) => await socket.SendAsync(Ping, cancel);
 
-    // With flushAcks, the acknowledgements gathered so far leave before the next wait for input.
-    private async Task<string?> ReadLineAsync(CancellationToken cancel, bool flushAcks = false)
+    private async Task<string?> ReadLineAsync(CancellationToken cancel)
     {
         var scanned = 0;
         while (true)
@@ -93,12 +135,6 @@ internal sealed class AgentConnection : IDisposable
             }
 
             scanned = filled;
-            if (flushAcks && acks.Length > 0)
-            {
-                await socket.SendAsync(Encoding.ASCII.GetBytes(acks.ToString()), cancel);
-                acks.Clear();
-            }
-
             if (filled == buffer.Length)
             {
                 Array.Resize(ref buffer, buffer.Length * 2);
