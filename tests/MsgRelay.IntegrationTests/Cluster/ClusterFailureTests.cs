@@ -40,6 +40,7 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
             do
             {
                 code = (await WireSenders.RwpAsync(cluster[1].Endpoint, "sandy", user, ["after"], Timeout)).Code;
+                output.WriteLine($"{user}: '{code}' {killed.Elapsed.TotalSeconds:F1}s after the kill");
             }
             while (code != "670" && ++attempts < 100 && killed.Elapsed < FailureBudget + Timeout);
             return (User: user, Code: code, After: killed.Elapsed);
