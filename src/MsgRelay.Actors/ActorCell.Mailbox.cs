@@ -1,8 +1,9 @@
 namespace MsgRelay.Actors;
 
 /// <summary>
-/// The mailbox: a lock-free MPSC queue of user messages, a lock-free stack of system messages,
-/// and a status word that makes sure at most one thread-pool work item runs the actor at a time.
+/// The mailbox: a lock-free MPSC queue of user messages (ActorCell.UserQueue.cs), a lock-free
+/// stack of system messages, and a status word that makes sure at most one thread-pool work item
+/// runs the actor at a time.
 /// </summary>
 internal sealed partial class ActorCell : IThreadPoolWorkItem
 {
@@ -20,15 +21,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             _system.DeadLetterRef.Deliver(message, sender, this);
             return;
         }
-        var node = MailboxNode.Rent(message, sender);
-        var previous = Interlocked.Exchange(ref _userTail, node);
-
-        // The Exchange above is a full fence, so the new tail is visible before we read the status
-        // word in TrySchedule. The link below may still sit in this CPU's store buffer when a turn
-        // that is just ending looks at the queue; that turn therefore tests the tail, not the link
-        // (HasUserMessages), and reschedules itself - otherwise neither side would schedule and the
-        // message would wait for the next Tell (seen as 1-2 s delivery stalls under load).
-        Volatile.Write(ref previous.Next, node);
+        Enqueue(message, sender);
         TrySchedule();
     }
 
@@ -128,11 +121,6 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             || (CanProcessUserMessages && (HasUserMessages || _unstashed is { Count: > 0 }));
     }
 
-    // Non-empty once a producer has swapped the tail, even before it has linked the node: a turn
-    // that ends in that window runs again (and waits for the link in TryDequeue) rather than
-    // losing the wake-up.
-    private bool HasUserMessages => !ReferenceEquals(Volatile.Read(ref _userTail), _userHead);
-
     private bool CanProcessUserMessages => _state == CellState.None && _pendingTask is null && _actor is not null;
 
     private void ProcessSystemMessages()
@@ -212,9 +200,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private void ProcessUserMessages()
     {
         var left = _system.Settings.Throughput;
-        // Fetched once per turn: the turn runs on this thread until it returns.
-        var pool = MailboxNode.LocalPool;
-        while (CanProcessUserMessages && TryDequeue(pool, out var message, out var sender))
+        while (CanProcessUserMessages && TryDequeue(out var message, out var sender))
         {
             Invoke(message, sender);
             if (Volatile.Read(ref _systemHead) is not null)
@@ -226,56 +212,6 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 break;
             }
         }
-    }
-
-    private bool TryDequeue(MailboxNode.Pool pool, out object message, out IActorRef? sender)
-    {
-        if (_unstashed is { Count: > 0 } unstashed)
-        {
-            var first = unstashed.First!.Value;
-            unstashed.RemoveFirst();
-            (message, sender) = (first.Message, first.Sender);
-            return true;
-        }
-        var next = Volatile.Read(ref _userHead.Next);
-        if (next is null)
-        {
-            if (ReferenceEquals(Volatile.Read(ref _userTail), _userHead))
-            {
-                message = null!;
-                sender = null;
-                return false;
-            }
-            next = AwaitLink(_userHead);
-        }
-        message = next.Message!;
-        sender = next.Sender;
-        // The dequeued node becomes the new stub; clear it so it does not keep the message alive.
-        // The old stub is unreachable now: its producer finished linking it before we saw Next.
-        next.Message = null;
-        next.Sender = null;
-        var old = _userHead;
-        _userHead = next;
-        MailboxNode.Return(old, pool);
-        return true;
-    }
-
-    /// <summary>
-    /// A producer has swapped the tail but not yet linked its node: it is between two adjacent
-    /// instructions of Tell, so wait here for the link. Ending the turn instead and rescheduling
-    /// (as before) turned a producer preempted in that window into a loop of empty turns through
-    /// the pool, burning a core for the length of its time slice.
-    /// </summary>
-    private static MailboxNode AwaitLink(MailboxNode head)
-    {
-        var spinner = default(SpinWait);
-        MailboxNode? next;
-        while ((next = Volatile.Read(ref head.Next)) is null)
-        {
-            // Never Sleep(1): the link is a store away; yielding lets a preempted producer finish.
-            spinner.SpinOnce(sleep1Threshold: -1);
-        }
-        return next;
     }
 
     private void HandleSystemMessage(SystemMessage message)
@@ -323,8 +259,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private void DrainAfterClose()
     {
         ProcessSystemMessages();
-        var pool = MailboxNode.LocalPool;
-        while (TryDequeue(pool, out var message, out var sender))
+        while (TryDequeue(out var message, out var sender))
         {
             _system.DeadLetterRef.Deliver(message, sender, this);
         }

@@ -4,7 +4,7 @@ namespace MsgRelay.Actors;
 
 /// <summary>
 /// One live actor: its reference, context, mailbox and runtime state in a single object, so an
-/// idle actor costs this object, its path, its actor instance and one mailbox stub node.
+/// idle actor costs this object, its path and its actor instance (its mailbox holds no segment).
 /// Everything except Tell/SendSystemMessage (and the children lock) runs on the mailbox's turn,
 /// one thread at a time, which is why most fields need no synchronisation.
 /// </summary>
@@ -24,7 +24,6 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext
         _props = props;
         _parent = parent;
         _path = path;
-        _userHead = _userTail = new MailboxNode(null, null);
     }
 
     [Flags]

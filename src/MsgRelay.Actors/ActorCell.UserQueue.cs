@@ -1,0 +1,220 @@
+namespace MsgRelay.Actors;
+
+/// <summary>
+/// The user-message queue: a linked list of <see cref="MailboxSegment"/>s, many senders, one
+/// consumer (the running turn). An idle actor holds no segment: the turn that finds the queue
+/// empty closes and drops the last one, and the next sender installs a new one.
+/// </summary>
+/// <remarks>
+/// States, as the turn sees them: <c>_tailSegment</c> null (empty, no segment); head null but
+/// tail set (a sender is installing the first segment, two instructions away from setting the
+/// head); head and tail set. The tail moves forward only by the one sender that reserved slot
+/// <see cref="MailboxSegment.Capacity"/> of the current tail, and back to null only by the turn,
+/// after closing a segment nobody can reserve in any more.
+/// </remarks>
+internal sealed partial class ActorCell
+{
+    private void Enqueue(object message, IActorRef? sender)
+    {
+        var spinner = default(SpinWait);
+        while (true)
+        {
+            var segment = Volatile.Read(ref _tailSegment);
+            if (segment is null)
+            {
+                var first = new MailboxSegment(message, sender);
+                if (Interlocked.CompareExchange(ref _tailSegment, first, null) is null)
+                {
+                    // The turn that dropped the last segment cleared the head before the tail.
+                    Volatile.Write(ref _headSegment, first);
+                    return;
+                }
+                continue;
+            }
+            // The increment is a full fence: the reservation is visible before TrySchedule reads
+            // the status word, and an ending turn tests reservations, not published slots
+            // (HasUserMessages), so one of the two always schedules the actor.
+            var index = Interlocked.Increment(ref segment.Reserved) - 1;
+            if (index < MailboxSegment.Capacity)
+            {
+                ref var slot = ref segment.Slots[index];
+                slot.Sender = sender;
+                Volatile.Write(ref slot.Message, message);
+                return;
+            }
+            if (index == MailboxSegment.Capacity)
+            {
+                AppendSegment(segment, message, sender);
+                return;
+            }
+            // Full and another sender is appending, or closed by a turn that is dropping it.
+            while (ReferenceEquals(Volatile.Read(ref _tailSegment), segment))
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Links the segment after a full <paramref name="full"/>, holding this sender's message. The
+    /// tail moves before the link, so by the time the turn can reach the new segment (and drop it)
+    /// nobody will write the tail on its behalf any more.
+    /// </summary>
+    private void AppendSegment(MailboxSegment full, object message, IActorRef? sender)
+    {
+        MailboxSegment next;
+        if (Interlocked.Exchange(ref _spareSegment, null) is { } spare)
+        {
+            spare.Reuse(message, sender);
+            next = spare;
+        }
+        else
+        {
+            next = new MailboxSegment(message, sender);
+        }
+        Volatile.Write(ref _tailSegment, next);
+        Volatile.Write(ref full.Next, next);
+    }
+
+    // Counts a message as queued once its slot is reserved, before it is published: a turn that
+    // ends in that window runs again (and waits for the message in TryDequeue) rather than losing
+    // the wake-up.
+    private bool HasUserMessages
+    {
+        get
+        {
+            var tail = Volatile.Read(ref _tailSegment);
+            if (tail is null)
+            {
+                return false;
+            }
+            return !ReferenceEquals(Volatile.Read(ref _headSegment), tail) || Volatile.Read(ref tail.Reserved) > tail.Taken;
+        }
+    }
+
+    /// <summary>Whether the queue holds any segment; an idle actor holds none (for tests).</summary>
+    internal bool HoldsQueueSegment =>
+        Volatile.Read(ref _tailSegment) is not null
+        || Volatile.Read(ref _headSegment) is not null
+        || Volatile.Read(ref _spareSegment) is not null;
+
+    private bool TryDequeue(out object message, out IActorRef? sender)
+    {
+        if (_unstashed is { Count: > 0 } unstashed)
+        {
+            var first = unstashed.First!.Value;
+            unstashed.RemoveFirst();
+            (message, sender) = (first.Message, first.Sender);
+            return true;
+        }
+        var segment = _headSegment;
+        if (segment is null)
+        {
+            if (Volatile.Read(ref _tailSegment) is null)
+            {
+                message = null!;
+                sender = null;
+                return false;
+            }
+            segment = AwaitFirstSegment();
+        }
+        var index = segment.Taken;
+        if (index == MailboxSegment.Capacity)
+        {
+            var next = Volatile.Read(ref segment.Next);
+            if (next is null)
+            {
+                if (TryDropEmpty(segment, index))
+                {
+                    message = null!;
+                    sender = null;
+                    return false;
+                }
+                next = AwaitNext(segment);
+            }
+            // Every slot is taken and cleared, and its appender is done with it: keep it for the
+            // next append instead of allocating one.
+            segment.Next = null;
+            segment.Taken = 0;
+            Volatile.Write(ref _spareSegment, segment);
+            _headSegment = segment = next;
+            index = 0;
+        }
+        ref var slot = ref segment.Slots[index];
+        var taken = Volatile.Read(ref slot.Message);
+        if (taken is null)
+        {
+            if (TryDropEmpty(segment, index))
+            {
+                message = null!;
+                sender = null;
+                return false;
+            }
+            taken = AwaitPublished(ref slot);
+        }
+        message = taken;
+        sender = slot.Sender;
+        // Cleared so the queue does not keep the message alive, and so a reused segment's slots
+        // read as unpublished.
+        slot.Message = null;
+        slot.Sender = null;
+        segment.Taken = index + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// The turn has taken every slot up to <paramref name="taken"/>: if nobody has reserved more,
+    /// close the segment so nobody can, and drop it, so an idle actor keeps no segment.
+    /// </summary>
+    private bool TryDropEmpty(MailboxSegment segment, int taken)
+    {
+        if (Volatile.Read(ref segment.Reserved) != taken
+            || Interlocked.CompareExchange(ref segment.Reserved, MailboxSegment.Closed, taken) != taken)
+        {
+            return false;
+        }
+        // Head before tail: a sender installs a new first segment only after seeing the tail
+        // null, and then sets the head itself.
+        Volatile.Write(ref _headSegment, null);
+        _spareSegment = null;
+        Volatile.Write(ref _tailSegment, null);
+        return true;
+    }
+
+    // The waits below are for a sender that is between two adjacent instructions of Enqueue.
+    // Ending the turn instead and rescheduling turned a sender preempted in that window into a
+    // loop of empty turns through the pool; never Sleep(1), yielding lets the sender finish.
+
+    private MailboxSegment AwaitFirstSegment()
+    {
+        var spinner = default(SpinWait);
+        MailboxSegment? first;
+        while ((first = Volatile.Read(ref _headSegment)) is null)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+        return first;
+    }
+
+    private static MailboxSegment AwaitNext(MailboxSegment segment)
+    {
+        var spinner = default(SpinWait);
+        MailboxSegment? next;
+        while ((next = Volatile.Read(ref segment.Next)) is null)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+        return next;
+    }
+
+    private static object AwaitPublished(ref MailboxSegment.Slot slot)
+    {
+        var spinner = default(SpinWait);
+        object? message;
+        while ((message = Volatile.Read(ref slot.Message)) is null)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+        return message;
+    }
+}

@@ -1,0 +1,4 @@
+namespace MsgRelay.Actors;
+
+/// <summary>A message and its sender, as stashed and unstashed.</summary>
+internal readonly record struct Envelope(object Message, IActorRef? Sender);
