@@ -72,6 +72,14 @@ internal sealed partial class ActorCell
         {
             next = new MailboxSegment(message, sender);
         }
+        // Normally the full segment is the tail already. It is not yet when it is a reused spare
+        // that senders holding it from its previous round filled before its own appender made it
+        // the tail; writing ours first would let that appender move the tail back to a full one.
+        var spinner = default(SpinWait);
+        while (!ReferenceEquals(Volatile.Read(ref _tailSegment), full))
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
         Volatile.Write(ref _tailSegment, next);
         Volatile.Write(ref full.Next, next);
     }
