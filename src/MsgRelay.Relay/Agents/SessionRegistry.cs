@@ -105,9 +105,9 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
         var targets = _sessions
             .Where(s => deliver.Tty is null || NameComparison.NamesEqual(s.Value.Tty, deliver.Tty))
             .Select(s => s.Key)
-            .ToList();
+            .ToArray();
         var label = deliver.Tty is null ? "anyone" : "terminal " + deliver.Tty;
-        if (targets.Count == 0)
+        if (targets.Length == 0)
         {
             Sender.Tell(DeliveryOutcome.NotLoggedIn(label));
             return;

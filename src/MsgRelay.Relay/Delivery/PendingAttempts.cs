@@ -49,7 +49,7 @@ public sealed class PendingAttempts
     /// Opens an attempt and tells each of <paramref name="sessions"/> a <see cref="Deliver"/> with
     /// <paramref name="self"/> as sender, so their answers come back to the owner.
     /// </summary>
-    /// <param name="sessions">The chosen sessions, at least one.</param>
+    /// <param name="sessions">The chosen sessions, at least one; the table keeps the array as the attempt's waiting list and clears its entries as sessions answer.</param>
     /// <param name="message">What to deliver.</param>
     /// <param name="isBroadcast">Whether the sessions apply their own mesg and rules (no directory decided for them).</param>
     /// <param name="replyTo">Who gets the <see cref="DeliveryOutcome"/>.</param>
@@ -59,7 +59,7 @@ public sealed class PendingAttempts
     /// <param name="self">The owner.</param>
     /// <param name="now">The owner's clock.</param>
     public void Start(
-        IReadOnlyList<IActorRef> sessions,
+        IActorRef[] sessions,
         RelayMessage message,
         bool isBroadcast,
         IActorRef replyTo,
@@ -71,25 +71,20 @@ public sealed class PendingAttempts
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(self);
-        if (sessions.Count == 0)
+        if (sessions.Length == 0)
         {
             throw new ArgumentException("an attempt needs at least one session", nameof(sessions));
         }
 
         var id = ++_lastId;
-        var waiting = new IActorRef?[sessions.Count];
-        for (var i = 0; i < waiting.Length; i++)
+        var deliver = new Deliver(id, message, now, isBroadcast);
+        foreach (var session in sessions)
         {
-            waiting[i] = sessions[i];
+            session.Tell(deliver, self);
         }
 
-        _attempts[id] = new Attempt(replyTo, user, autoreplies, duplicateKey, waiting);
+        _attempts[id] = new Attempt(replyTo, user, autoreplies, duplicateKey, sessions);
         _deadlines.Add(id, now + _deadline);
-        var deliver = new Deliver(id, message, now, isBroadcast);
-        for (var i = 0; i < sessions.Count; i++)
-        {
-            sessions[i].Tell(deliver, self);
-        }
     }
 
     /// <summary>A session acknowledged attempt <paramref name="attemptId"/>: its asker hears "delivered" (unless it already heard).</summary>
