@@ -105,7 +105,6 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         _state = State.LoggingIn;
         Become(() =>
         {
-            Receive<AgentLine>(line => OnLines([line.Line]));
             Receive<AgentLines>(batch => OnLines(batch.Lines));
             Receive<FlushOutput>(_ => Flush());
             Receive<Deliver>(d => Decline(d, "agent not registered"));
@@ -131,7 +130,6 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
         _state = State.Active;
         Become(() =>
         {
-            Receive<AgentLine>(line => OnLines([line.Line]));
             Receive<AgentLines>(batch => OnLines(batch.Lines));
             Receive<FlushOutput>(_ => Flush());
             Receive<Deliver>(OnDeliver);

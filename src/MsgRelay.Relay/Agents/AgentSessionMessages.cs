@@ -3,14 +3,10 @@ using MsgRelay.Relay.Routing;
 namespace MsgRelay.Relay.Agents;
 
 /// <summary>
-/// One RWP command line handed from an RWP connection to the agent session it created. The
-/// connection hands over at the first QUOTE KEY or QUOTE AGENT (that line included) and from then on
-/// forwards the lines of each read as one AgentLines; the session writes its answers itself and asks its parent to close.
-/// </summary>
-public sealed record AgentLine(string Line);
-
-/// <summary>
-/// The complete lines of one read, in order, handed over together so that their answers (an ACK's
+/// The complete lines of one read from an RWP connection's agent, in order, handed to the agent
+/// session it created. The connection hands over at the first QUOTE KEY or QUOTE AGENT (that line
+/// included) and from then on forwards every read's lines; the session writes its answers itself
+/// and asks its parent to close. The lines of one read travel together so that their answers (an ACK's
 /// <c>112 Ok.</c> for every block a busy agent acknowledged at once) leave in one write. A null
 /// stands for a line longer than the connection accepts; the session answers it 668 in its place.
 /// </summary>

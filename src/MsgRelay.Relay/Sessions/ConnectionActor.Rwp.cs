@@ -160,7 +160,7 @@ public sealed partial class ConnectionActor
         _agent = Context.ActorOf(_agentSessionProps(new AgentConnection(Self, _transport.PeerHost, _transport.Write)), "agent");
         Context.Watch(_agent);
         Log.HandedOver(Peer);
-        _agent.Tell(new AgentLine(line), Self);
+        (_agentLines ??= []).Add(line);
     }
 
     private void WriteAnswer(PendingAnswer answer, DeliveryOutcome? outcome)

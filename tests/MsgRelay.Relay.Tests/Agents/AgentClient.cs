@@ -10,7 +10,7 @@ namespace MsgRelay.Relay.Tests.Agents;
 
 /// <summary>
 /// Plays an RWP connection for one agent session: the probe stands in for the connection actor and
-/// receives the session's ConnectionWrite/ConnectionClose; lines go in as AgentLine.
+/// receives the session's ConnectionWrite/ConnectionClose; lines go in as AgentLines, one line each.
 /// </summary>
 internal sealed class AgentClient(TestProbe connection, IActorRef session)
 {
@@ -18,7 +18,7 @@ internal sealed class AgentClient(TestProbe connection, IActorRef session)
 
     public IActorRef Session { get; } = session;
 
-    public void Send(string line) => Session.Tell(new AgentLine(line));
+    public void Send(string line) => Session.Tell(new AgentLines([line]));
 
     /// <summary>The text of the next write (lines joined with LF, as on the wire).</summary>
     public async Task<string> NextWriteAsync()

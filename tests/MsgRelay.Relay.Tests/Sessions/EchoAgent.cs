@@ -10,7 +10,6 @@ public sealed class EchoAgent : ReceiveActor
 {
     public EchoAgent(string peerHost)
     {
-        Receive<AgentLine>(line => Answer(line.Line, peerHost));
         Receive<AgentLines>(batch =>
         {
             foreach (var line in batch.Lines)

@@ -4,6 +4,9 @@ using MsgRelay.Relay.Sessions;
 
 namespace MsgRelay.Relay.Tests.Sessions;
 
+/// <summary>One line <see cref="StubAgent"/> was handed, as it reports it to the observer.</summary>
+public sealed record AgentLine(string Line);
+
 /// <summary>Reported by <see cref="StubAgent"/> when it stops.</summary>
 public sealed record StubAgentStopped;
 
@@ -15,7 +18,6 @@ public sealed class StubAgent : ReceiveActor
     public StubAgent(IActorRef observer)
     {
         _observer = observer;
-        Receive<AgentLine>(line => observer.Tell(line, Self));
         Receive<AgentLines>(batch =>
         {
             foreach (var line in batch.Lines)
