@@ -122,35 +122,10 @@ public sealed class MailboxHandOffTests : TestKit
         // it is processed: a lost wake-up is a hang, detected by the wait below.
         const int Bursts = 3_000;
         using var burstDone = new SemaphoreSlim(0);
-        using var start = new Barrier(Senders);
-        using var stop = new CancellationTokenSource();
         var collector = Sys.ActorOf(Props.Create(() => new BurstCollector(burstDone)));
-        var completed = new int[Senders];
         var hang = TestKit.Dilated(TimeSpan.FromSeconds(10));
 
-        var threads = Enumerable.Range(0, Senders).Select(sender => new Thread(() =>
-        {
-            try
-            {
-                for (var burst = 0; burst < Bursts; burst++)
-                {
-                    start.SignalAndWait(stop.Token);
-                    collector.Tell(new Numbered(sender, burst));
-                    if (!burstDone.Wait(hang, stop.Token))
-                    {
-                        stop.Cancel();
-                        return;
-                    }
-                    completed[sender]++;
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Another sender saw the hang; its assertion below reports it.
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+        var completed = BurstSenders.Run(Senders, Bursts, burstDone, hang, (sender, burst) => collector.Tell(new Numbered(sender, burst)));
 
         Assert.All(completed, bursts => Assert.Equal(Bursts, bursts));
     }

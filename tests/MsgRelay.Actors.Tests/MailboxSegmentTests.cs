@@ -63,38 +63,16 @@ public sealed class MailboxSegmentTests : TestKit
         // the first segment, then for the slot that appends the next one; the turn drains the
         // burst, reusing the segment it finished, and drops the last one before the next burst.
         using var burstDone = new SemaphoreSlim(0);
-        using var start = new Barrier(Senders);
-        using var stop = new CancellationTokenSource();
         var checker = Sys.ActorOf(Props.Create(() => new BurstChecker(burstDone)));
-        var completed = new int[Senders];
         var hang = TestKit.Dilated(TimeSpan.FromSeconds(10));
 
-        var threads = Enumerable.Range(0, Senders).Select(sender => new Thread(() =>
+        var completed = BurstSenders.Run(Senders, Bursts, burstDone, hang, (sender, burst) =>
         {
-            try
+            for (var i = 0; i < BurstPerSender; i++)
             {
-                for (var burst = 0; burst < Bursts; burst++)
-                {
-                    start.SignalAndWait(stop.Token);
-                    for (var i = 0; i < BurstPerSender; i++)
-                    {
-                        checker.Tell(new Numbered(sender, (burst * BurstPerSender) + i));
-                    }
-                    if (!burstDone.Wait(hang, stop.Token))
-                    {
-                        stop.Cancel();
-                        return;
-                    }
-                    completed[sender]++;
-                }
+                checker.Tell(new Numbered(sender, (burst * BurstPerSender) + i));
             }
-            catch (OperationCanceledException)
-            {
-                // Another sender saw the hang; the assertion below reports it.
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+        });
 
         Assert.All(completed, bursts => Assert.Equal(Bursts, bursts));
         checker.Tell(new GetReport(), TestActor);
