@@ -22,7 +22,7 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
     public SessionRegistry(string node, TimeSpan ackTimeout)
     {
         _node = node;
-        _pending = new PendingAttempts(UserDirectory.AttemptDeadline(ackTimeout));
+        _pending = new PendingAttempts(ackTimeout);
         Receive<RegisterLocalSession>(OnRegister);
         Receive<LocalSessionChanged>(OnChanged);
         Receive<Terminated>(t =>

@@ -28,9 +28,10 @@ public sealed class PendingAttempts
     private long _lastId;
 
     /// <summary>
-    /// Creates the table. <paramref name="deadline"/> is the backstop: the sessions answer at their
-    /// own ack timeout, so it should be somewhat longer. <paramref name="answered"/> hears each answer
-    /// of an attempt started with a duplicate key (UDP duplicate suppression).
+    /// Creates the table. <paramref name="deadline"/> is the ack timeout: a session whose node died
+    /// cannot answer, yet its sender is promised an answer within that time (a session answering at
+    /// the same moment is too late; the asker hears once). <paramref name="answered"/> hears each
+    /// answer of an attempt started with a duplicate key (UDP duplicate suppression).
     /// </summary>
     public PendingAttempts(TimeSpan deadline, Action<string, DeliveryOutcome>? answered = null)
     {

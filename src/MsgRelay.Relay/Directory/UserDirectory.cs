@@ -47,7 +47,7 @@ public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
         _settings = settings;
         _registries = registries;
         _duplicates = new DuplicateFilter(settings.Delivery.DuplicateWindow, 10_000);
-        _pending = new PendingAttempts(AttemptDeadline(settings.Delivery.AckTimeout), _duplicates.Complete);
+        _pending = new PendingAttempts(settings.Delivery.AckTimeout, _duplicates.Complete);
         _log = Context.GetLogger();
         Become(registries is null ? Serving : Rebuilding);
     }
@@ -105,13 +105,6 @@ public sealed class UserDirectory : ReceiveActor, IWithStash, IWithTimers
         Receive<NotAcknowledged>(n => _pending.Declined(n.AttemptId, Sender));
         Receive<PendingAttempts.DeadlineTick>(_ => _pending.OnTick(Timers, Context.System.Scheduler.Now));
     }
-
-    /// <summary>
-    /// The deadline of an attempt: the ack timeout, as the sessions' own. A session whose node died
-    /// cannot answer, and its sender is promised an answer within the ack timeout; a session that
-    /// times out at the same moment is simply too late (the asker is answered once).
-    /// </summary>
-    public static TimeSpan AttemptDeadline(TimeSpan ackTimeout) => ackTimeout;
 
     /// <summary>The entity id of a user name: names compare case-insensitively, so one entity serves every spelling.</summary>
     public static string EntityIdOf(string user)
