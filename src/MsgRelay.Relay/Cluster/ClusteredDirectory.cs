@@ -52,12 +52,19 @@ public static class ClusteredDirectory
         return new DirectoryFront(system, region, settings.NumberOfShards);
     }
 
-    // Every member whose agents may still be connected: a leaving node serves its sessions until it exits.
+    // Every member whose agents may still be connected (a leaving node serves its sessions until it
+    // exits), except those this node's view marks unreachable: they cannot answer, and waiting the
+    // whole rebuild timeout for them made a message to a crashed node's user miss the failure budget
+    // when its shard moved before this node saw the crashed node downed. Their sessions cannot take
+    // deliveries meanwhile, and every node re-registers its sessions after membership changes.
     private static IReadOnlyList<IActorRef> Registries(ClusterMembership cluster)
     {
         var remoting = cluster.Remoting;
-        return [.. cluster.State.Members
+        var state = cluster.State;
+        var unreachable = state.Unreachable.Select(m => m.Address).ToHashSet();
+        return [.. state.Members
             .Where(m => m.Status is MemberStatus.Joining or MemberStatus.Up or MemberStatus.Leaving or MemberStatus.Exiting)
+            .Where(m => m.Address == cluster.SelfAddress || !unreachable.Contains(m.Address))
             .Select(m => m.Address == cluster.SelfAddress
                 ? remoting.ResolveActorRef(m.Address + RegistryPath)
                 : (IActorRef)remoting.RemoteRef(m.Address, RegistryPath))];
