@@ -14,20 +14,46 @@ namespace MsgRelay.Actors;
 /// </remarks>
 internal sealed partial class ActorCell
 {
-    private void Enqueue(object message, IActorRef? sender)
+    private void Enqueue(object message, IActorRef? sender) => Enqueue(Volatile.Read(ref _tailSegment), message, sender);
+
+    /// <summary>
+    /// Enqueues as a sender that read <paramref name="tail"/> as this queue's tail (for tests: a
+    /// sender that read it before the segment was dropped and rented by another actor).
+    /// </summary>
+    internal void EnqueueAfterReading(MailboxSegment? tail, object message, IActorRef? sender)
+    {
+        Enqueue(tail, message, sender);
+        TrySchedule();
+    }
+
+    /// <summary>The queue's tail segment now (for tests).</summary>
+    internal MailboxSegment? TailSegment => Volatile.Read(ref _tailSegment);
+
+    private void Enqueue(MailboxSegment? tail, object message, IActorRef? sender)
     {
         var spinner = default(SpinWait);
-        while (true)
+        for (var segment = tail; ; segment = Volatile.Read(ref _tailSegment))
         {
-            var segment = Volatile.Read(ref _tailSegment);
             if (segment is null)
             {
-                var first = new MailboxSegment(message, sender);
-                if (Interlocked.CompareExchange(ref _tailSegment, first, null) is null)
+                // Claim the install before renting: a pooled segment is open to reservations from
+                // the moment it is rented (see below), so it must not be rented and then dropped.
+                if (Interlocked.CompareExchange(ref _tailSegment, MailboxSegment.Installing, null) is null)
                 {
-                    // The turn that dropped the last segment cleared the head before the tail.
+                    var first = MailboxSegment.Rent(this, message, sender);
+                    Volatile.Write(ref _tailSegment, first);
+                    // The turn that dropped the last segment cleared the head before the tail; it
+                    // waits for the head to appear (AwaitFirstSegment).
                     Volatile.Write(ref _headSegment, first);
                     return;
+                }
+                continue;
+            }
+            if (ReferenceEquals(segment, MailboxSegment.Installing))
+            {
+                while (ReferenceEquals(Volatile.Read(ref _tailSegment), segment))
+                {
+                    spinner.SpinOnce(sleep1Threshold: -1);
                 }
                 continue;
             }
@@ -35,15 +61,33 @@ internal sealed partial class ActorCell
             // the status word, and an ending turn tests reservations, not published slots
             // (HasUserMessages), so one of the two always schedules the actor.
             var index = Interlocked.Increment(ref segment.Reserved) - 1;
-            if (index < MailboxSegment.Capacity)
+            if (index <= MailboxSegment.Capacity)
             {
-                ref var slot = ref segment.Slots[index];
-                slot.Sender = sender;
-                Volatile.Write(ref slot.Message, message);
-                return;
-            }
-            if (index == MailboxSegment.Capacity)
-            {
+                // Segments are pooled: this one may have been dropped and rented by another actor
+                // since it was read as the tail. The reservation is this round's, and the round's
+                // owner was written before its reset, so this reads who owns the reserved slot.
+                var owner = segment.Owner;
+                if (!ReferenceEquals(owner, this))
+                {
+                    // Another actor's slot: fill it with a placeholder its turn skips (or, for the
+                    // last one, do the append this reservation is responsible for) and start over.
+                    if (index < MailboxSegment.Capacity)
+                    {
+                        Volatile.Write(ref segment.Slots[index].Message, MailboxSegment.Skipped);
+                    }
+                    else
+                    {
+                        owner!.AppendSegment(segment, MailboxSegment.Skipped, null);
+                    }
+                    continue;
+                }
+                if (index < MailboxSegment.Capacity)
+                {
+                    ref var slot = ref segment.Slots[index];
+                    slot.Sender = sender;
+                    Volatile.Write(ref slot.Message, message);
+                    return;
+                }
                 AppendSegment(segment, message, sender);
                 return;
             }
@@ -62,16 +106,7 @@ internal sealed partial class ActorCell
     /// </summary>
     private void AppendSegment(MailboxSegment full, object message, IActorRef? sender)
     {
-        MailboxSegment next;
-        if (Interlocked.Exchange(ref _spareSegment, null) is { } spare)
-        {
-            spare.Reuse(message, sender);
-            next = spare;
-        }
-        else
-        {
-            next = new MailboxSegment(message, sender);
-        }
+        var next = MailboxSegment.Rent(this, message, sender, Interlocked.Exchange(ref _spareSegment, null));
         // Normally the full segment is the tail already. It is not yet when it is a reused spare
         // that senders holding it from its previous round filled before its own appender made it
         // the tail; writing ours first would let that appender move the tail back to a full one.
@@ -108,6 +143,19 @@ internal sealed partial class ActorCell
 
     private bool TryDequeue(out object message, out IActorRef? sender)
     {
+        while (TryDequeueSlot(out message, out sender))
+        {
+            if (!ReferenceEquals(message, MailboxSegment.Skipped))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The next slot's content, a placeholder (MailboxSegment.Skipped) included.
+    private bool TryDequeueSlot(out object message, out IActorRef? sender)
+    {
         if (_unstashed is { Count: > 0 } unstashed)
         {
             var first = unstashed.First!.Value;
@@ -141,10 +189,12 @@ internal sealed partial class ActorCell
                 next = AwaitNext(segment);
             }
             // Every slot is taken and cleared, and its appender is done with it: keep it for the
-            // next append instead of allocating one.
+            // next append (the one kept before goes to the pool).
             segment.Next = null;
-            segment.Taken = 0;
-            Volatile.Write(ref _spareSegment, segment);
+            if (Interlocked.Exchange(ref _spareSegment, segment) is { } previous)
+            {
+                MailboxSegment.Return(previous);
+            }
             _headSegment = segment = next;
             index = 0;
         }
@@ -184,8 +234,13 @@ internal sealed partial class ActorCell
         // Head before tail: a sender installs a new first segment only after seeing the tail
         // null, and then sets the head itself.
         Volatile.Write(ref _headSegment, null);
-        _spareSegment = null;
+        var spare = Interlocked.Exchange(ref _spareSegment, null);
         Volatile.Write(ref _tailSegment, null);
+        MailboxSegment.Return(segment);
+        if (spare is not null)
+        {
+            MailboxSegment.Return(spare);
+        }
         return true;
     }
 

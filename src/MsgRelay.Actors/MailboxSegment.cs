@@ -38,6 +38,13 @@ internal sealed class MailboxSegment
     [FieldOffset(8)]
     public MailboxSegment? Next;
 
+    /// <summary>
+    /// The actor whose queue holds this segment in its current round. Written before the round's
+    /// <see cref="Reserved"/> reset, so a sender that reserved a slot reads the owner of that slot.
+    /// </summary>
+    [FieldOffset(16)]
+    public ActorCell? Owner;
+
     [FieldOffset(64)]
     public SlotArray Slots;
 
@@ -45,29 +52,82 @@ internal sealed class MailboxSegment
     [FieldOffset(64 + (Capacity * 16))]
     public int Taken;
 
-    /// <summary>A segment whose first slot already holds a message, as its installing sender creates it.</summary>
-    public MailboxSegment(object message, IActorRef? sender)
+    /// <summary>
+    /// Stands in a slot reserved by a sender that held this segment from an earlier round, for
+    /// another actor: the turn skips it. See <see cref="ActorCell"/>'s Enqueue.
+    /// </summary>
+    public static readonly object Skipped = new();
+
+    /// <summary>
+    /// The tail while a sender installs the first segment of an idle actor's queue: other senders
+    /// wait for the real one instead of reserving in it.
+    /// </summary>
+    public static readonly MailboxSegment Installing = new() { Reserved = Closed };
+
+    // Segments the turns on this thread dropped, for the next segment a sender on this thread needs.
+    // Per thread, so renting and returning need no atomics; a few are enough, because the same
+    // worker usually wakes the actors its turns talk to.
+    [ThreadStatic]
+    private static Pool? t_pool;
+
+    private MailboxSegment()
     {
-        Slots[0].Message = message;
-        Slots[0].Sender = sender;
-        Reserved = 1;
     }
 
     /// <summary>
-    /// Reuses a segment the turn has taken every message from (its slots are cleared, its
-    /// <see cref="Reserved"/> is above <see cref="Capacity"/>), with the first slot filled.
+    /// A segment for <paramref name="owner"/>'s queue whose first slot holds the message: one the
+    /// thread returned earlier, or a new one.
     /// </summary>
     /// <remarks>
-    /// A sender that read this segment as the tail long ago may still increment
-    /// <see cref="Reserved"/>: before this reset it gets a value above Capacity and retries;
-    /// after it, a slot of this segment, which is in the queue by then or is about to be linked
-    /// by the caller, so the message is delivered after the ones already queued.
+    /// A returned segment has every slot taken and cleared, and its <see cref="Reserved"/> at or above
+    /// <see cref="Capacity"/> + 1 (closed, or overrun by the senders that found it full), so a sender
+    /// that still holds it from an earlier round cannot take a slot or the append until the reset
+    /// below, and after it reads the new owner (see Enqueue).
     /// </remarks>
-    public void Reuse(object message, IActorRef? sender)
+    public static MailboxSegment Rent(ActorCell owner, object message, IActorRef? sender, MailboxSegment? spare = null)
     {
-        Slots[0].Sender = sender;
-        Slots[0].Message = message;
-        Volatile.Write(ref Reserved, 1);
+        var segment = spare ?? t_pool?.Take() ?? new MailboxSegment();
+        segment.Owner = owner;
+        segment.Slots[0].Sender = sender;
+        segment.Slots[0].Message = message;
+        segment.Taken = 0;
+        Volatile.Write(ref segment.Reserved, 1);
+        return segment;
+    }
+
+    /// <summary>
+    /// Gives a segment the turn has finished with (every slot taken, closed or overrun, unlinked) to
+    /// this thread's pool.
+    /// </summary>
+    public static void Return(MailboxSegment segment)
+    {
+        segment.Next = null;
+        (t_pool ??= new Pool()).Put(segment);
+    }
+
+    private sealed class Pool
+    {
+        private readonly MailboxSegment?[] _segments = new MailboxSegment?[8];
+        private int _count;
+
+        public MailboxSegment? Take()
+        {
+            if (_count == 0)
+            {
+                return null;
+            }
+            var segment = _segments[--_count];
+            _segments[_count] = null;
+            return segment;
+        }
+
+        public void Put(MailboxSegment segment)
+        {
+            if (_count < _segments.Length)
+            {
+                _segments[_count++] = segment;
+            }
+        }
     }
 
     internal struct Slot

@@ -4,8 +4,9 @@ using MsgRelay.Actors.TestKit;
 
 /// <summary>
 /// The user-message queue's segments: appending the next segment while several senders race for
-/// the last slot, reusing a fully read segment, and dropping the last one when the actor goes idle
-/// while senders install a new one.
+/// the last slot, reusing a fully read segment, dropping the last one when the actor goes idle
+/// while senders install a new one, and pooling dropped segments for other actors while senders
+/// that read them as a tail earlier still reserve slots in them.
 /// </summary>
 public sealed class MailboxSegmentTests : TestKit
 {
@@ -43,6 +44,44 @@ public sealed class MailboxSegmentTests : TestKit
         }
     }
 
+    // Checks each sender's sequence and reports every message to the test's shared count.
+    private sealed class SpreadChecker : ReceiveActor
+    {
+        private readonly int[] _next = new int[Senders];
+        private int _total;
+        private bool _inOrder = true;
+
+        public SpreadChecker(Action arrived)
+        {
+            Receive<Numbered>(m =>
+            {
+                _inOrder &= m.Seq == _next[m.Sender];
+                _next[m.Sender] = m.Seq + 1;
+                _total++;
+                arrived();
+            });
+            Receive<GetReport>(_ => Sender.Tell(new Report(_total, _inOrder)));
+        }
+    }
+
+    // Forwards every message to the probe; with a gate, waits on it after the first one.
+    private sealed class Gated : ReceiveActor
+    {
+        public Gated(ManualResetEventSlim? gate, IActorRef probe)
+        {
+            var first = true;
+            ReceiveAny(message =>
+            {
+                probe.Tell(message);
+                if (first && gate is not null && !gate.Wait(TimeSpan.FromSeconds(10)))
+                {
+                    throw new TimeoutException("gate not opened");
+                }
+                first = false;
+            });
+        }
+    }
+
     private sealed class Counter : ReceiveActor
     {
         private int _count;
@@ -77,6 +116,85 @@ public sealed class MailboxSegmentTests : TestKit
         Assert.All(completed, bursts => Assert.Equal(Bursts, bursts));
         checker.Tell(new GetReport(), TestActor);
         Assert.Equal(new Report(Senders * BurstPerSender * Bursts, InOrder: true), await ExpectMsgAsync<Report>());
+    }
+
+    [Fact]
+    public async Task Segments_pooled_between_actors_that_keep_going_idle_lose_and_reorder_nothing()
+    {
+        // Many receivers, each getting a few messages at a time from every sender, so they go idle
+        // (dropping their segment into the pool of the worker that ran them) and wake again (taking
+        // one from the pool) all the time, while senders on other threads still hold a receiver's
+        // old tail. Each burst ends only when every receiver has taken all of it.
+        const int Receivers = 32;
+        const int PerReceiver = 3;
+        const int RoundBursts = 300;
+        using var burstDone = new SemaphoreSlim(0);
+        var arrived = 0;
+        var checkers = Enumerable.Range(0, Receivers)
+            .Select(_ => Sys.ActorOf(Props.Create(() => new SpreadChecker(() =>
+            {
+                if (Interlocked.Increment(ref arrived) % (Senders * Receivers * PerReceiver) == 0)
+                {
+                    burstDone.Release(Senders);
+                }
+            }))))
+            .ToList();
+        var hang = TestKit.Dilated(TimeSpan.FromSeconds(10));
+
+        var completed = BurstSenders.Run(Senders, RoundBursts, burstDone, hang, (sender, burst) =>
+        {
+            for (var i = 0; i < PerReceiver; i++)
+            {
+                foreach (var checker in checkers)
+                {
+                    checker.Tell(new Numbered(sender, (burst * PerReceiver) + i));
+                }
+            }
+        });
+
+        Assert.All(completed, bursts => Assert.Equal(RoundBursts, bursts));
+        foreach (var checker in checkers)
+        {
+            checker.Tell(new GetReport(), TestActor);
+            Assert.Equal(new Report(Senders * PerReceiver * RoundBursts, InOrder: true), await ExpectMsgAsync<Report>());
+        }
+    }
+
+    [Fact]
+    public async Task A_sender_holding_a_segment_now_in_another_actors_queue_neither_loses_its_message_nor_disturbs_that_queue()
+    {
+        // The stale sender is simulated: it enqueues to `late` as if it had read `busy`'s current
+        // tail segment as late's tail (late's segment was dropped and `busy` rented it since).
+        using var gate = new ManualResetEventSlim();
+        var busy = (ActorCell)Sys.ActorOf(Props.Create(() => new Gated(gate, TestActor)));
+        var late = (ActorCell)Sys.ActorOf(Props.Create(() => new Gated(null, TestActor)));
+        busy.Tell("block");
+        await ExpectMsgAsync("block");
+        for (var i = 0; i < MailboxSegment.Capacity - 2; i++)
+        {
+            busy.Tell(i);
+        }
+        var rented = busy.TailSegment!;
+
+        // Reserves the segment's last slot (a placeholder for busy), then its append. On a thread of
+        // its own and bounded: a sender that took the append for the wrong queue would spin forever.
+        await Task.Run(() =>
+        {
+            late.EnqueueAfterReading(rented, "late 1", null);
+            late.EnqueueAfterReading(rented, "late 2", null);
+        }).WaitAsync(TestKit.Dilated(TimeSpan.FromSeconds(10)));
+        Assert.NotSame(rented, busy.TailSegment);
+        busy.Tell(1_000);
+        gate.Set();
+
+        var received = new List<object>();
+        for (var i = 0; i < MailboxSegment.Capacity + 1; i++)
+        {
+            received.Add(await ExpectMsgAsync<object>());
+        }
+        Assert.Equal(["late 1", "late 2"], received.OfType<string>());
+        Assert.Equal([.. Enumerable.Range(0, MailboxSegment.Capacity - 2), 1_000], received.OfType<int>());
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
     }
 
     [Fact]
