@@ -41,7 +41,18 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         TrySchedule();
     }
 
-    internal void TrySchedule()
+    internal void TrySchedule() => TrySchedule(preferLocal: !_props.DeferWakeUp);
+
+    /// <summary>
+    /// Queues a turn unless one is queued or running. A message or wake-up queues it on the current
+    /// worker's local queue (when called on a pool thread) unless the actor's props defer wake-ups:
+    /// the actor then usually runs on the core that just wrote its message, and the segment its
+    /// queue needs comes from the pool of the worker that dropped one last. A turn that ends with
+    /// work left queues the next one globally (<paramref name="preferLocal"/> false): the worker's
+    /// local queue is last-in first-out, so a busy actor requeued there would run again at once,
+    /// ahead of the actors woken before it.
+    /// </summary>
+    private void TrySchedule(bool preferLocal)
     {
         var status = Volatile.Read(ref _status);
         while ((status & Scheduled) == 0)
@@ -49,10 +60,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             var seen = Interlocked.CompareExchange(ref _status, status | Scheduled, status);
             if (seen == status)
             {
-                // The global queue rather than this worker's local one: with local queues a
-                // ping-ponging pair tended to stay on one worker while the other idled; in the
-                // tell-throughput benchmark the global queue was both faster and steadier.
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal);
                 return;
             }
             status = seen;
@@ -102,7 +110,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             Interlocked.And(ref _status, ~Scheduled);
             if (HasWork())
             {
-                TrySchedule();
+                TrySchedule(preferLocal: false);
             }
         }
     }

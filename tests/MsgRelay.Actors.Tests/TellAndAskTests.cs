@@ -36,6 +36,30 @@ public sealed class TellAndAskTests : TestKit
     }
 
     [Fact]
+    public async Task An_actor_with_deferred_wake_ups_gets_every_message_in_order_also_from_other_actors()
+    {
+        var props = Props.Create(() => new Forwarder(TestActor)).WithDeferredWakeUp().WithSupervisorStrategy(new OneForOneStrategy(_ => Directive.Stop));
+        var deferred = Sys.ActorOf(props);
+        // Half told from the test thread, half from an actor's turn (a pool thread, where the
+        // default would be the worker's local queue).
+        var relay = Sys.ActorOf(Props.Create(() => new Forwarder(deferred)));
+
+        for (var i = 0; i < 500; i++)
+        {
+            deferred.Tell(i);
+        }
+        for (var i = 500; i < 1000; i++)
+        {
+            relay.Tell(i);
+        }
+
+        Assert.True(props.DeferWakeUp);
+        var received = await ReceiveNAsync(1000);
+        Assert.Equal(Enumerable.Range(0, 500).Cast<object>(), received.Where(m => (int)m < 500));
+        Assert.Equal(Enumerable.Range(500, 500).Cast<object>(), received.Where(m => (int)m >= 500));
+    }
+
+    [Fact]
     public async Task Ask_returns_the_reply()
     {
         var echo = Sys.ActorOf(Props.Create(() => new PingPong()));

