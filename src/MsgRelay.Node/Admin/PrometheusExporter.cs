@@ -46,11 +46,8 @@ internal sealed class PrometheusExporter : IDisposable
         return text.ToString();
     }
 
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var labels = Labels(tags);
-        _series.GetOrAdd(instrument, static i => new Series(i)).Record(labels, value);
-    }
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+        _series.GetOrAdd(instrument, static i => new Series(i)).CellFor(tags).Add(value);
 
     private static string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
@@ -87,15 +84,38 @@ internal sealed class PrometheusExporter : IDisposable
     public void Dispose() => _listener.Dispose();
 
     /// <summary>All label sets of one instrument.</summary>
+    /// <remarks>
+    /// Measurements come per message (received, completed, latency), so the label text of a tag set
+    /// is built once, when it is first seen, and later measurements find its cell by the tags
+    /// themselves; tag sets that differ only in order share the one cell of their label text.
+    /// </remarks>
     private sealed class Series(Instrument instrument)
     {
         private readonly ConcurrentDictionary<string, Cell> _cells = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<TagKey, Cell> _byTags = new();
         private readonly bool _isHistogram = instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal);
         private readonly bool _isGauge = instrument.GetType().Name.StartsWith("ObservableGauge", StringComparison.Ordinal);
         private readonly bool _isCounter = instrument.GetType().Name.StartsWith("Counter", StringComparison.Ordinal)
             || instrument.GetType().Name.StartsWith("ObservableCounter", StringComparison.Ordinal);
 
-        public void Record(string labels, double value) => _cells.GetOrAdd(labels, _ => new Cell()).Add(value, _isHistogram, _isGauge);
+        public Cell CellFor(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            if (tags.Length > TagKey.MaxTags)
+            {
+                return CellOf(Labels(tags));
+            }
+            var key = new TagKey(tags);
+            if (_byTags.TryGetValue(key, out var cell))
+            {
+                return cell;
+            }
+            cell = CellOf(Labels(tags));
+            _byTags.TryAdd(key, cell);
+            return cell;
+        }
+
+        private Cell CellOf(string labels) =>
+            _cells.GetOrAdd(labels, static (_, series) => new Cell(series._isHistogram ? Kind.Histogram : series._isGauge ? Kind.Gauge : Kind.Sum), this);
 
         public void Render(Instrument source, StringBuilder text)
         {
@@ -106,61 +126,101 @@ internal sealed class PrometheusExporter : IDisposable
             text.Append("# TYPE ").Append(exported).Append(' ').Append(type).Append('\n');
             foreach (var (labels, cell) in _cells.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
-                cell.Render(exported, labels, _isHistogram, text);
+                cell.Render(exported, labels, text);
             }
         }
     }
 
-    /// <summary>One label set's value (sum or last) or histogram state.</summary>
-    private sealed class Cell
+    /// <summary>Up to <see cref="MaxTags"/> tags compared as they are (keys ordinal, values by Equals), without building their label text.</summary>
+    private readonly struct TagKey : IEquatable<TagKey>
     {
-        private readonly long[] _bucketCounts = new long[Buckets.Length];
-        private readonly object _gate = new();
+        public const int MaxTags = 3;
+        private readonly int _count;
+        private readonly KeyValuePair<string, object?> _first;
+        private readonly KeyValuePair<string, object?> _second;
+        private readonly KeyValuePair<string, object?> _third;
+
+        public TagKey(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            _count = tags.Length;
+            _first = tags.Length > 0 ? tags[0] : default;
+            _second = tags.Length > 1 ? tags[1] : default;
+            _third = tags.Length > 2 ? tags[2] : default;
+        }
+
+        public bool Equals(TagKey other) =>
+            _count == other._count && Same(_first, other._first) && Same(_second, other._second) && Same(_third, other._third);
+
+        public override bool Equals(object? obj) => obj is TagKey other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(_count, Hash(_first), Hash(_second), Hash(_third));
+
+        private static bool Same(KeyValuePair<string, object?> a, KeyValuePair<string, object?> b) =>
+            string.Equals(a.Key, b.Key, StringComparison.Ordinal) && Equals(a.Value, b.Value);
+
+        private static int Hash(KeyValuePair<string, object?> tag) =>
+            HashCode.Combine(tag.Key is null ? 0 : StringComparer.Ordinal.GetHashCode(tag.Key), tag.Value);
+    }
+
+    private enum Kind
+    {
+        Sum,
+        Gauge,
+        Histogram,
+    }
+
+    /// <summary>One label set's value (sum or last) or histogram state.</summary>
+    private sealed class Cell(Kind kind)
+    {
+        // Per bucket, the values that fell in it (not cumulative): one increment per measurement;
+        // rendering sums them up into Prometheus' cumulative buckets.
+        private readonly long[] _bucketCounts = kind == Kind.Histogram ? new long[Buckets.Length + 1] : [];
+        private readonly Lock _gate = new();
         private double _sum;
         private long _count;
 
-        public void Add(double value, bool histogram, bool gauge)
+        public void Add(double value)
         {
             lock (_gate)
             {
-                if (histogram)
+                switch (kind)
                 {
-                    for (var i = 0; i < Buckets.Length; i++)
-                    {
-                        if (value <= Buckets[i])
+                    case Kind.Histogram:
+                        var bucket = 0;
+                        while (bucket < Buckets.Length && value > Buckets[bucket])
                         {
-                            _bucketCounts[i]++;
+                            bucket++;
                         }
-                    }
-
-                    _count++;
-                    _sum += value;
-                }
-                else if (gauge)
-                {
-                    _sum = value;
-                }
-                else
-                {
-                    _sum += value;
+                        _bucketCounts[bucket]++;
+                        _count++;
+                        _sum += value;
+                        break;
+                    case Kind.Gauge:
+                        _sum = value;
+                        break;
+                    default:
+                        _sum += value;
+                        break;
                 }
             }
         }
 
-        public void Render(string name, string labels, bool histogram, StringBuilder text)
+        public void Render(string name, string labels, StringBuilder text)
         {
             lock (_gate)
             {
-                if (!histogram)
+                if (kind != Kind.Histogram)
                 {
                     text.Append(name).Append(Braces(labels)).Append(' ').Append(Format(_sum)).Append('\n');
                     return;
                 }
 
                 var prefix = labels.Length == 0 ? string.Empty : labels + ",";
+                var cumulative = 0L;
                 for (var i = 0; i < Buckets.Length; i++)
                 {
-                    text.Append(name).Append("_bucket{").Append(prefix).Append("le=\"").Append(Format(Buckets[i])).Append("\"} ").Append(_bucketCounts[i]).Append('\n');
+                    cumulative += _bucketCounts[i];
+                    text.Append(name).Append("_bucket{").Append(prefix).Append("le=\"").Append(Format(Buckets[i])).Append("\"} ").Append(cumulative).Append('\n');
                 }
 
                 text.Append(name).Append("_bucket{").Append(prefix).Append("le=\"+Inf\"} ").Append(_count).Append('\n');
