@@ -23,42 +23,20 @@ public sealed class MailboxSegmentTests : TestKit
 
     private sealed record GetReport;
 
-    private sealed class BurstChecker : ReceiveActor
+    // Checks each sender's sequence; after each message, tells the test how many it has taken.
+    private sealed class SequenceChecker : ReceiveActor
     {
         private readonly int[] _next = new int[Senders];
         private int _total;
         private bool _inOrder = true;
 
-        public BurstChecker(SemaphoreSlim burstDone)
+        public SequenceChecker(Action<int> taken)
         {
             Receive<Numbered>(m =>
             {
                 _inOrder &= m.Seq == _next[m.Sender];
                 _next[m.Sender] = m.Seq + 1;
-                if (++_total % (Senders * BurstPerSender) == 0)
-                {
-                    burstDone.Release(Senders);
-                }
-            });
-            Receive<GetReport>(_ => Sender.Tell(new Report(_total, _inOrder)));
-        }
-    }
-
-    // Checks each sender's sequence and reports every message to the test's shared count.
-    private sealed class SpreadChecker : ReceiveActor
-    {
-        private readonly int[] _next = new int[Senders];
-        private int _total;
-        private bool _inOrder = true;
-
-        public SpreadChecker(Action arrived)
-        {
-            Receive<Numbered>(m =>
-            {
-                _inOrder &= m.Seq == _next[m.Sender];
-                _next[m.Sender] = m.Seq + 1;
-                _total++;
-                arrived();
+                taken(++_total);
             });
             Receive<GetReport>(_ => Sender.Tell(new Report(_total, _inOrder)));
         }
@@ -102,7 +80,13 @@ public sealed class MailboxSegmentTests : TestKit
         // the first segment, then for the slot that appends the next one; the turn drains the
         // burst, reusing the segment it finished, and drops the last one before the next burst.
         using var burstDone = new SemaphoreSlim(0);
-        var checker = Sys.ActorOf(Props.Create(() => new BurstChecker(burstDone)));
+        var checker = Sys.ActorOf(Props.Create(() => new SequenceChecker(total =>
+        {
+            if (total % (Senders * BurstPerSender) == 0)
+            {
+                burstDone.Release(Senders);
+            }
+        })));
         var hang = TestKit.Dilated(TimeSpan.FromSeconds(10));
 
         var completed = BurstSenders.Run(Senders, Bursts, burstDone, hang, (sender, burst) =>
@@ -131,7 +115,7 @@ public sealed class MailboxSegmentTests : TestKit
         using var burstDone = new SemaphoreSlim(0);
         var arrived = 0;
         var checkers = Enumerable.Range(0, Receivers)
-            .Select(_ => Sys.ActorOf(Props.Create(() => new SpreadChecker(() =>
+            .Select(index => Sys.ActorOf(Props.Create(() => new SequenceChecker(_ =>
             {
                 if (Interlocked.Increment(ref arrived) % (Senders * Receivers * PerReceiver) == 0)
                 {
