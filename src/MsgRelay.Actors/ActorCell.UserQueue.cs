@@ -49,18 +49,13 @@ internal sealed partial class ActorCell
                 }
                 continue;
             }
-            if (ReferenceEquals(segment, MailboxSegment.Installing))
-            {
-                while (ReferenceEquals(Volatile.Read(ref _tailSegment), segment))
-                {
-                    spinner.SpinOnce(sleep1Threshold: -1);
-                }
-                continue;
-            }
-            // The increment is a full fence: the reservation is visible before TrySchedule reads
-            // the status word, and an ending turn tests reservations, not published slots
-            // (HasUserMessages), so one of the two always schedules the actor.
-            var index = Interlocked.Increment(ref segment.Reserved) - 1;
+            // The install marker is shared by every actor: wait for the real segment (below)
+            // rather than reserve in it. The increment is a full fence: the reservation is visible
+            // before TrySchedule reads the status word, and an ending turn tests reservations, not
+            // published slots (HasUserMessages), so one of the two always schedules the actor.
+            var index = ReferenceEquals(segment, MailboxSegment.Installing)
+                ? MailboxSegment.Closed
+                : Interlocked.Increment(ref segment.Reserved) - 1;
             if (index <= MailboxSegment.Capacity)
             {
                 // Segments are pooled: this one may have been dropped and rented by another actor
@@ -91,7 +86,8 @@ internal sealed partial class ActorCell
                 AppendSegment(segment, message, sender);
                 return;
             }
-            // Full and another sender is appending, or closed by a turn that is dropping it.
+            // Full and another sender is appending, closed by a turn that is dropping it, or the
+            // first segment being installed.
             while (ReferenceEquals(Volatile.Read(ref _tailSegment), segment))
             {
                 spinner.SpinOnce(sleep1Threshold: -1);
