@@ -93,8 +93,7 @@ internal sealed class PrometheusExporter : IDisposable
     {
         private readonly ConcurrentDictionary<string, Cell> _cells = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<TagKey, Cell> _byTags = new();
-        private readonly bool _isHistogram = instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal);
-        private readonly bool _isGauge = instrument.GetType().Name.StartsWith("ObservableGauge", StringComparison.Ordinal);
+        private readonly Kind _kind = KindOf(instrument);
         private readonly bool _isCounter = instrument.GetType().Name.StartsWith("Counter", StringComparison.Ordinal)
             || instrument.GetType().Name.StartsWith("ObservableCounter", StringComparison.Ordinal);
 
@@ -115,12 +114,18 @@ internal sealed class PrometheusExporter : IDisposable
         }
 
         private Cell CellOf(string labels) =>
-            _cells.GetOrAdd(labels, static (_, series) => new Cell(series._isHistogram ? Kind.Histogram : series._isGauge ? Kind.Gauge : Kind.Sum), this);
+            _cells.GetOrAdd(labels, static (_, kind) => new Cell(kind), _kind);
+
+        // Counters and up-down counters sum; an observable gauge keeps the last value.
+        private static Kind KindOf(Instrument instrument) =>
+            instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal) ? Kind.Histogram
+            : instrument.GetType().Name.StartsWith("ObservableGauge", StringComparison.Ordinal) ? Kind.Gauge
+            : Kind.Sum;
 
         public void Render(Instrument source, StringBuilder text)
         {
             var name = Sanitize(source.Name) + (source.Unit == "s" ? "_seconds" : string.Empty);
-            var type = _isHistogram ? "histogram" : _isCounter ? "counter" : "gauge";
+            var type = _kind == Kind.Histogram ? "histogram" : _isCounter ? "counter" : "gauge";
             var exported = _isCounter ? name + "_total" : name;
             text.Append("# HELP ").Append(exported).Append(' ').Append(source.Description ?? source.Name).Append('\n');
             text.Append("# TYPE ").Append(exported).Append(' ').Append(type).Append('\n');
