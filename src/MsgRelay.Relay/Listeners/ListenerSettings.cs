@@ -43,6 +43,12 @@ public sealed record ListenerSettings
     /// <summary>Open TCP connections at most, over all TCP listeners of the node.</summary>
     public int MaxConnections { get; init; } = 10_000;
 
+    /// <summary>
+    /// Whether TCP connections are driven by MsgRelay's own epoll loop where the OS has one
+    /// (<c>socket-engine = auto</c>), or always by .NET's socket engine (<c>dotnet</c>).
+    /// </summary>
+    public bool UseEpoll { get; init; } = true;
+
     /// <summary>A connection silent this long is closed.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
@@ -107,6 +113,7 @@ public sealed record ListenerSettings
             VerboseGreeting = section.GetBoolean("rwp.verbose-greeting"),
             SniffWindow = Positive(section, prefix, "sniff-window"),
             MaxConnections = Range(section, prefix, "max-connections", 1, int.MaxValue),
+            UseEpoll = ReadSocketEngine(section, prefix),
             IdleTimeout = Positive(section, prefix, "idle-timeout"),
             MaxLineLength = Range(section, prefix, "max-line-length", 16, 1024 * 1024),
             MaxMessageLines = Range(section, prefix, "max-message-lines", 1, 100_000),
@@ -173,6 +180,13 @@ public sealed record ListenerSettings
 
         return hosts;
     }
+
+    private static bool ReadSocketEngine(Config section, string prefix) => section.GetString("socket-engine") switch
+    {
+        "auto" => true,
+        "dotnet" => false,
+        var other => throw Bad(prefix, "socket-engine", $"must be auto or dotnet, was \"{other}\""),
+    };
 
     private static int Port(Config section, string prefix, string key) => Range(section, prefix, key, 0, 65535);
 

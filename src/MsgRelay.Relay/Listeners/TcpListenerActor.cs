@@ -115,7 +115,7 @@ public sealed class TcpListenerActor : ReceiveActor
 
         if (!_limit.TryAcquire())
         {
-            var transport = new SocketTransport(accepted.Socket);
+            var transport = EpollTransport.Create(accepted.Socket, _settings.UseEpoll);
             _log.ConnectionRefused(transport.PeerEndpoint, _limit.Open, _limit.Max);
             RelayMetrics.ConnectionsRejected.Add(1);
             transport.Write(_refusal);
@@ -124,7 +124,7 @@ public sealed class TcpListenerActor : ReceiveActor
         }
 
         var connection = Context.ActorOf(
-            Props.Create(() => new ConnectionActor(new SocketTransport(accepted.Socket), _router, _settings, _protocols, _agentSessionProps)),
+            Props.Create(() => new ConnectionActor(EpollTransport.Create(accepted.Socket, _settings.UseEpoll), _router, _settings, _protocols, _agentSessionProps)),
             "c" + (++_accepted).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Context.Watch(connection);
     }

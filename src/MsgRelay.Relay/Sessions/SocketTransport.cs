@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using System.Net.Sockets;
 using MsgRelay.Actors;
 
@@ -37,21 +36,16 @@ public sealed class SocketTransport : IConnectionTransport
     {
         ArgumentNullException.ThrowIfNull(socket);
         _socket = socket;
-        IPEndPoint? remote = null;
+        (PeerHost, PeerEndpoint) = SocketPeer.Describe(socket);
         try
         {
             // Replies are written whole, each in one call: Nagle would only delay them.
             _socket.NoDelay = true;
-            remote = socket.RemoteEndPoint as IPEndPoint;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // Reset between accept and here: the first read reports it; nothing to fail over.
         }
-
-        var address = remote?.Address is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : remote?.Address;
-        PeerHost = address?.ToString() ?? "unknown";
-        PeerEndpoint = remote is null ? "unknown" : new IPEndPoint(address!, remote.Port).ToString();
     }
 
     /// <inheritdoc/>

@@ -22,6 +22,7 @@ public sealed class ListenerSettingsTests
         Assert.False(settings.VerboseGreeting);
         Assert.Equal(TimeSpan.FromMilliseconds(20), settings.SniffWindow);
         Assert.Equal(10_000, settings.MaxConnections);
+        Assert.True(settings.UseEpoll);
         Assert.Equal(TimeSpan.FromSeconds(120), settings.IdleTimeout);
         Assert.Equal(8 * 1024, settings.MaxMessageBytes);
         Assert.Equal(20, settings.UdpRepliesPerSecond);
@@ -33,7 +34,7 @@ public sealed class ListenerSettingsTests
     public void Overrides_and_the_duplicate_window_are_read()
     {
         var settings = ListenerSettings.FromConfig(With("""
-            msgrelay.listeners { host = ["127.0.0.1", "::1"], rwp { tcp-port = 1019, autoreply-code = 555, verbose-greeting = on } }
+            msgrelay.listeners { host = ["127.0.0.1", "::1"], rwp { tcp-port = 1019, autoreply-code = 555, verbose-greeting = on }, socket-engine = dotnet }
             msgrelay.delivery.duplicate-window = 5s
             """));
 
@@ -41,6 +42,7 @@ public sealed class ListenerSettingsTests
         Assert.Equal(1019, settings.RwpTcpPort);
         Assert.Equal(555, settings.AutoreplyCode);
         Assert.True(settings.VerboseGreeting);
+        Assert.False(settings.UseEpoll);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.DuplicateWindow);
     }
 
@@ -59,6 +61,7 @@ public sealed class ListenerSettingsTests
     [InlineData("msgrelay.listeners.max-connections = 0", "msgrelay.listeners.max-connections")]
     [InlineData("msgrelay.listeners.udp.replies-per-second = -1", "msgrelay.listeners.udp.replies-per-second")]
     [InlineData("msgrelay.listeners.idle-timeout = soon", "msgrelay.listeners.idle-timeout")]
+    [InlineData("msgrelay.listeners.socket-engine = io_uring", "msgrelay.listeners.socket-engine")]
     public void Bad_values_name_their_full_path(string config, string path)
     {
         var error = Assert.Throws<HoconException>(() => ListenerSettings.FromConfig(With(config)));

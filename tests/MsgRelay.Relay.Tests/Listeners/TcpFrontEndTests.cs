@@ -34,10 +34,12 @@ public sealed class TcpFrontEndTests : FrontEndTestBase
         Assert.Equal("Hi\nHow about lunch?", route.Message.Body);
     }
 
-    [Fact]
-    public async Task Several_msp2_messages_on_one_connection_are_answered_in_order()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Several_msp2_messages_on_one_connection_are_answered_in_order(bool epoll)
     {
-        Start(SharedPortSettings(FreePorts.Next()), answer: q => ((Route)q).Message.To.User == "nobody" ? DeliveryOutcome.NotLoggedIn("nobody") : DeliveryOutcome.Delivered());
+        Start(SharedPortSettings(FreePorts.Next()) with { UseEpoll = epoll }, answer: q => ((Route)q).Message.To.User == "nobody" ? DeliveryOutcome.NotLoggedIn("nobody") : DeliveryOutcome.Delivered());
         await using var client = await LineClient.ConnectAsync(Tcp(PortProtocols.Both));
         await client.SendAsync(Wire.Concat(Wire.Msp2("alice", "1", cookie: "1"), Wire.Msp2("nobody", "2", cookie: "2"), Wire.Msp2("bob", "3", cookie: "3")));
 
