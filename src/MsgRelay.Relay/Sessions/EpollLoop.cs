@@ -46,6 +46,7 @@ internal sealed partial class EpollLoop
     private readonly int _epoll;
     private readonly ConcurrentDictionary<long, EpollTransport> _transports = new();
     private long _nextToken;
+    private volatile bool _broken;
 
     private EpollLoop(int epoll, int index)
     {
@@ -58,13 +59,20 @@ internal sealed partial class EpollLoop
     public static bool IsAvailable => SharedLoops.Value is not null;
 
     /// <summary>
-    /// One of the process's loops, round robin; null where epoll is not available. The loops live as
+    /// One of the process's loops, round robin; null where epoll is not available (or the loop
+    /// chosen has failed). The loops live as
     /// long as the process, as .NET's own socket engine does: several actor systems (tests) share them.
     /// </summary>
     public static EpollLoop? Next()
     {
         var loops = SharedLoops.Value;
-        return loops is null ? null : loops[(int)((uint)Interlocked.Increment(ref s_next) % (uint)loops.Length)];
+        if (loops is null)
+        {
+            return null;
+        }
+
+        var loop = loops[(int)((uint)Interlocked.Increment(ref s_next) % (uint)loops.Length)];
+        return loop._broken ? null : loop;
     }
 
     /// <summary>Registers a transport; its token names it in <see cref="Control"/> calls.</summary>
@@ -144,7 +152,15 @@ internal sealed partial class EpollLoop
                     continue;
                 }
 
-                // Only a broken epoll descriptor gets here; connections then end by their idle timeout.
+                // Only a broken epoll descriptor gets here. Its connections are closed rather than left
+                // unread, and new ones go to .NET's engine.
+                _broken = true;
+                var error = new IOException("epoll_wait errno " + Marshal.GetLastPInvokeError().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                foreach (var transport in _transports.Values)
+                {
+                    transport.Fail(error);
+                }
+
                 return;
             }
 

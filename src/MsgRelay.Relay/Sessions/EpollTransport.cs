@@ -8,44 +8,44 @@ namespace MsgRelay.Relay.Sessions;
 /// (Linux): the loop's thread reads when the socket is readable and tells the owner; a write is sent
 /// at once from the caller's thread, and only what the socket does not take is queued and sent by
 /// the loop when the socket is writable again. Behaves as <see cref="SocketTransport"/> does, which
-/// serves where epoll is not available.
+/// serves where epoll is not available, except that a pause takes effect at once (no read is in flight).
 /// </summary>
-public sealed class EpollTransport : IConnectionTransport
+public sealed class EpollTransport : SocketTransportBase
 {
-    // A client that stops reading must not make the relay hold its answers forever.
-    private const int MaxQueuedBytes = 256 * 1024;
-
-    private readonly Socket _socket;
     private readonly EpollLoop _loop;
     private readonly int _fd;
     private readonly long _token;
     private readonly Queue<ReadOnlyMemory<byte>> _queue = new();
     // What is left of a write the socket took only part of; it leaves before anything queued.
     private ReadOnlyMemory<byte> _head;
-    private readonly Lock _gate = new();
-    private IActorRef _owner = ActorRefs.Nobody;
     private uint _interest;
     private int _queuedBytes;
     private bool _started;
     private bool _paused;
     private bool _readEnded;
-    private bool _closeRequested;
-    private bool _closed;
 
-    private EpollTransport(Socket socket, EpollLoop loop, int fd)
+    private EpollTransport(Socket socket, EpollLoop loop, int fd, TimeSpan flushTimeout)
+        : base(socket, flushTimeout)
     {
-        _socket = socket;
         _loop = loop;
         _fd = fd;
-        (PeerHost, PeerEndpoint) = SocketPeer.Describe(socket);
         _token = loop.Attach(this);
     }
+
+    /// <summary>Whether <see cref="Create(Socket, bool)"/> can give epoll-driven transports in this process.</summary>
+    public static bool IsSupported => EpollLoop.IsAvailable;
+
+    private protected override bool HasPendingWrites => !_head.IsEmpty || _queue.Count > 0;
 
     /// <summary>
     /// A transport for an accepted socket: epoll-driven where the process has an epoll loop and
     /// <paramref name="preferEpoll"/> is set, otherwise <see cref="SocketTransport"/>.
     /// </summary>
-    public static IConnectionTransport Create(Socket socket, bool preferEpoll)
+    public static IConnectionTransport Create(Socket socket, bool preferEpoll) =>
+        Create(socket, preferEpoll, DefaultFlushTimeout);
+
+    /// <summary>As <see cref="Create(Socket, bool)"/>, with how long a close may wait for a client that does not read.</summary>
+    internal static IConnectionTransport Create(Socket socket, bool preferEpoll, TimeSpan flushTimeout)
     {
         ArgumentNullException.ThrowIfNull(socket);
         var loop = preferEpoll ? EpollLoop.Next() : null;
@@ -57,7 +57,7 @@ public sealed class EpollTransport : IConnectionTransport
                 // thread must never wait in a read or a write: the socket goes non-blocking.
                 socket.NoDelay = true;
                 socket.Blocking = false;
-                return new EpollTransport(socket, loop, (int)socket.Handle);
+                return new EpollTransport(socket, loop, (int)socket.Handle, flushTimeout);
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
@@ -65,33 +65,24 @@ public sealed class EpollTransport : IConnectionTransport
             }
         }
 
-        return new SocketTransport(socket);
+        return new SocketTransport(socket, flushTimeout);
     }
 
-    /// <summary>Whether <see cref="Create"/> can give epoll-driven transports in this process.</summary>
-    public static bool IsSupported => EpollLoop.IsAvailable;
-
     /// <inheritdoc/>
-    public string PeerHost { get; }
-
-    /// <inheritdoc/>
-    public string PeerEndpoint { get; }
-
-    /// <inheritdoc/>
-    public void Start(IActorRef owner)
+    public override void Start(IActorRef owner)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            _owner = owner;
+            Owner = owner;
             _started = true;
             UpdateInterest();
         }
     }
 
     /// <inheritdoc/>
-    public void PauseReading()
+    public override void PauseReading()
     {
-        lock (_gate)
+        lock (Gate)
         {
             _paused = true;
             UpdateInterest();
@@ -99,9 +90,9 @@ public sealed class EpollTransport : IConnectionTransport
     }
 
     /// <inheritdoc/>
-    public void ResumeReading()
+    public override void ResumeReading()
     {
-        lock (_gate)
+        lock (Gate)
         {
             _paused = false;
             UpdateInterest();
@@ -109,21 +100,21 @@ public sealed class EpollTransport : IConnectionTransport
     }
 
     /// <inheritdoc/>
-    public void Write(ReadOnlyMemory<byte> data)
+    public override void Write(ReadOnlyMemory<byte> data)
     {
         if (data.IsEmpty)
         {
             return;
         }
 
-        lock (_gate)
+        lock (Gate)
         {
-            if (_closed || _closeRequested)
+            if (!TakesWrites)
             {
                 return;
             }
 
-            if (HasPending)
+            if (HasPendingWrites)
             {
                 _queuedBytes += data.Length;
                 if (_queuedBytes > MaxQueuedBytes)
@@ -138,12 +129,7 @@ public sealed class EpollTransport : IConnectionTransport
 
             // The usual case: the reply fits the socket's buffer and leaves in this one call.
             var sent = Send(data);
-            if (sent < 0)
-            {
-                return;
-            }
-
-            if (sent < data.Length)
+            if (sent >= 0 && sent < data.Length)
             {
                 _queuedBytes += data.Length - sent;
                 _head = data[sent..];
@@ -152,31 +138,13 @@ public sealed class EpollTransport : IConnectionTransport
         }
     }
 
-    /// <inheritdoc/>
-    public void Close()
-    {
-        lock (_gate)
-        {
-            if (_closed || _closeRequested)
-            {
-                return;
-            }
-
-            _closeRequested = true;
-            if (!HasPending)
-            {
-                CloseNow(null);
-            }
-        }
-    }
-
     /// <summary>Called by the loop's thread with the events epoll reported and the loop's receive buffer.</summary>
     internal void OnReady(uint events, byte[] buffer)
     {
         bool read;
-        lock (_gate)
+        lock (Gate)
         {
-            if (_closed)
+            if (Closed)
             {
                 return;
             }
@@ -186,7 +154,7 @@ public sealed class EpollTransport : IConnectionTransport
                 SendQueued();
             }
 
-            read = !_closed && (_interest & EpollLoop.In) != 0;
+            read = !Closed && (_interest & EpollLoop.In) != 0;
         }
 
         if (read)
@@ -195,13 +163,26 @@ public sealed class EpollTransport : IConnectionTransport
         }
     }
 
-    /// <summary>Closes the connection after an unexpected exception in its event handling, telling the owner.</summary>
+    /// <summary>Closes the connection after an unexpected failure of its event handling or of the loop, telling the owner.</summary>
     internal void Fail(Exception error)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            CloseNow(error.GetType().Name);
+            CloseNow(error.Message);
         }
+    }
+
+    private protected override void OnClosing()
+    {
+        if (_interest != 0)
+        {
+            _ = _loop.Control(_fd, _token, _interest, 0);
+            _interest = 0;
+        }
+
+        _loop.Detach(_token);
+        _queue.Clear();
+        _head = ReadOnlyMemory<byte>.Empty;
     }
 
     // Outside the gate: the owner's Tell must not wait for a writer, and the socket's handle keeps
@@ -212,7 +193,7 @@ public sealed class EpollTransport : IConnectionTransport
         SocketError error;
         try
         {
-            read = _socket.Receive(buffer, SocketFlags.None, out error);
+            read = Socket.Receive(buffer, SocketFlags.None, out error);
         }
         catch (ObjectDisposedException)
         {
@@ -227,18 +208,18 @@ public sealed class EpollTransport : IConnectionTransport
         if (error == SocketError.Success && read > 0)
         {
             var received = buffer.AsSpan(0, read).ToArray();
-            if (!Volatile.Read(ref _closed))
+            if (!Closed)
             {
-                _owner.Tell(new ConnectionReceived(received));
+                Owner.Tell(new ConnectionReceived(received));
             }
 
             return;
         }
 
-        lock (_gate)
+        lock (Gate)
         {
             _readEnded = true;
-            if (_closed)
+            if (Closed)
             {
                 return;
             }
@@ -246,20 +227,17 @@ public sealed class EpollTransport : IConnectionTransport
             UpdateInterest();
         }
 
-        _owner.Tell(new ConnectionPeerClosed(error == SocketError.Success ? null : error.ToString()));
+        Owner.Tell(new ConnectionPeerClosed(error == SocketError.Success ? null : error.ToString()));
     }
 
-    // Caller holds _gate.
-    private bool HasPending => !_head.IsEmpty || _queue.Count > 0;
-
-    // Caller holds _gate. Returns what was sent, or -1 when the socket failed (and is closed now).
+    // Caller holds the gate. Returns what was sent, or -1 when the socket failed (and is closed now).
     private int Send(ReadOnlyMemory<byte> data)
     {
         int sent;
         SocketError error;
         try
         {
-            sent = _socket.Send(data.Span, SocketFlags.None, out error);
+            sent = Socket.Send(data.Span, SocketFlags.None, out error);
         }
         catch (ObjectDisposedException)
         {
@@ -281,7 +259,7 @@ public sealed class EpollTransport : IConnectionTransport
         return sent;
     }
 
-    // Caller holds _gate.
+    // Caller holds the gate.
     private void SendQueued()
     {
         while (!_head.IsEmpty || _queue.TryDequeue(out _head))
@@ -301,27 +279,24 @@ public sealed class EpollTransport : IConnectionTransport
             }
         }
 
-        if (_closeRequested)
+        if (!CloseIfRequested())
         {
-            CloseNow(null);
-            return;
+            UpdateInterest();
         }
-
-        UpdateInterest();
     }
 
-    // Caller holds _gate. Reads while started, not paused and not at the end of the stream; waits
+    // Caller holds the gate. Reads while started, not paused and not at the end of the stream; waits
     // for room while something is queued; leaves the epoll set when neither (so a hang-up, which
     // epoll reports whatever the interest, cannot make the loop spin on a paused connection).
     private void UpdateInterest()
     {
-        if (_closed)
+        if (Closed)
         {
             return;
         }
 
         var wanted = (_started && !_paused && !_readEnded ? EpollLoop.In : 0u)
-            | (HasPending ? EpollLoop.Out : 0u);
+            | (HasPendingWrites ? EpollLoop.Out : 0u);
         var errno = _loop.Control(_fd, _token, _interest, wanted);
         if (errno != 0)
         {
@@ -330,41 +305,5 @@ public sealed class EpollTransport : IConnectionTransport
         }
 
         _interest = wanted;
-    }
-
-    // Caller holds _gate. A failure the owner did not ask for (error non-null) is reported to it,
-    // so a connection whose client vanished mid-write stops at once instead of at its idle timeout.
-    private void CloseNow(string? error)
-    {
-        if (_closed)
-        {
-            return;
-        }
-
-        _closed = true;
-        if (_interest != 0)
-        {
-            _ = _loop.Control(_fd, _token, _interest, 0);
-            _interest = 0;
-        }
-
-        _loop.Detach(_token);
-        if (error is not null && !_closeRequested)
-        {
-            _owner.Tell(new ConnectionPeerClosed(error));
-        }
-
-        _queue.Clear();
-        _head = ReadOnlyMemory<byte>.Empty;
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // The peer may be gone already; closing is all that is left to do.
-        }
-
-        _socket.Dispose();
     }
 }

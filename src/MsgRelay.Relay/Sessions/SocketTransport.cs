@@ -5,14 +5,14 @@ using MsgRelay.Actors;
 namespace MsgRelay.Relay.Sessions;
 
 /// <summary>
-/// <see cref="IConnectionTransport"/> over an accepted TCP socket. A receive pump (a task, outside
-/// the actor) reads and tells the owner, waiting only while paused; writes are queued and sent in order by whichever thread
-/// finds the queue idle, so the usual small reply leaves synchronously from the actor's own call.
+/// <see cref="IConnectionTransport"/> over an accepted TCP socket on .NET's socket engine. A receive
+/// pump (a task, outside the actor) reads and tells the owner, waiting only while paused; writes are
+/// queued and sent in order by whichever thread finds the queue idle, so the usual small reply
+/// leaves synchronously from the actor's own call. Where MsgRelay's epoll loop is available,
+/// <see cref="EpollTransport"/> serves instead (<c>msgrelay.listeners.socket-engine</c>).
 /// </summary>
-public sealed class SocketTransport : IConnectionTransport
+public sealed class SocketTransport : SocketTransportBase
 {
-    // A client that stops reading must not make the relay hold its answers forever.
-    private const int MaxQueuedBytes = 256 * 1024;
     // Receives go straight into a small buffer of the connection's own: big enough for an MSP
     // message, an RWP line or an agent's ACK, small enough that 10,000 idle sessions hardly notice.
     // A read that fills it means more is waiting, so the next reads borrow a large buffer until one
@@ -20,27 +20,25 @@ public sealed class SocketTransport : IConnectionTransport
     private const int SmallReceiveBufferSize = 512;
     private const int LargeReceiveBufferSize = 16 * 1024;
 
-    private readonly Socket _socket;
     private readonly SemaphoreSlim _resume = new(0, 1);
     private readonly Queue<ReadOnlyMemory<byte>> _queue = new();
-    private readonly Lock _gate = new();
-    private IActorRef _owner = ActorRefs.Nobody;
     private volatile bool _paused;
     private int _queuedBytes;
     private bool _sending;
-    private bool _closeRequested;
-    private bool _closed;
 
     /// <summary>Wraps an accepted socket; the transport owns it from now on.</summary>
     public SocketTransport(Socket socket)
+        : this(socket, DefaultFlushTimeout)
     {
-        ArgumentNullException.ThrowIfNull(socket);
-        _socket = socket;
-        (PeerHost, PeerEndpoint) = SocketPeer.Describe(socket);
+    }
+
+    internal SocketTransport(Socket socket, TimeSpan flushTimeout)
+        : base(socket, flushTimeout)
+    {
         try
         {
             // Replies are written whole, each in one call: Nagle would only delay them.
-            _socket.NoDelay = true;
+            Socket.NoDelay = true;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
@@ -48,24 +46,20 @@ public sealed class SocketTransport : IConnectionTransport
         }
     }
 
-    /// <inheritdoc/>
-    public string PeerHost { get; }
+    private protected override bool HasPendingWrites => _sending;
 
     /// <inheritdoc/>
-    public string PeerEndpoint { get; }
-
-    /// <inheritdoc/>
-    public void Start(IActorRef owner)
+    public override void Start(IActorRef owner)
     {
-        _owner = owner;
+        Owner = owner;
         _ = Task.Run(ReceiveLoopAsync);
     }
 
     /// <inheritdoc/>
-    public void PauseReading() => _paused = true;
+    public override void PauseReading() => _paused = true;
 
     /// <inheritdoc/>
-    public void ResumeReading()
+    public override void ResumeReading()
     {
         if (_paused)
         {
@@ -74,33 +68,17 @@ public sealed class SocketTransport : IConnectionTransport
         }
     }
 
-    // A release the reader did not wait for lets one later read through unpaused: bounded, and simpler than a handshake.
-    private void WakeReader()
-    {
-        if (_resume.CurrentCount == 0)
-        {
-            try
-            {
-                _resume.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already resumed: the owner calls this at most once per read, so this is a harmless race.
-            }
-        }
-    }
-
     /// <inheritdoc/>
-    public void Write(ReadOnlyMemory<byte> data)
+    public override void Write(ReadOnlyMemory<byte> data)
     {
         if (data.IsEmpty)
         {
             return;
         }
 
-        lock (_gate)
+        lock (Gate)
         {
-            if (_closed || _closeRequested)
+            if (!TakesWrites)
             {
                 return;
             }
@@ -124,20 +102,22 @@ public sealed class SocketTransport : IConnectionTransport
         _ = SendLoopAsync(data);
     }
 
-    /// <inheritdoc/>
-    public void Close()
-    {
-        lock (_gate)
-        {
-            if (_closed || _closeRequested)
-            {
-                return;
-            }
+    private protected override void OnClosing() => _queue.Clear();
 
-            _closeRequested = true;
-            if (!_sending)
+    private protected override void OnClosed() => WakeReader();
+
+    // A release the reader did not wait for lets one later read through unpaused: bounded, and simpler than a handshake.
+    private void WakeReader()
+    {
+        if (_resume.CurrentCount == 0)
+        {
+            try
             {
-                CloseNow(null);
+                _resume.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already resumed: the owner calls this at most once per read, so this is a harmless race.
             }
         }
     }
@@ -150,11 +130,11 @@ public sealed class SocketTransport : IConnectionTransport
             {
                 while (!data.IsEmpty)
                 {
-                    var sent = await _socket.SendAsync(data, SocketFlags.None).ConfigureAwait(false);
+                    var sent = await Socket.SendAsync(data, SocketFlags.None).ConfigureAwait(false);
                     data = data[sent..];
                 }
 
-                lock (_gate)
+                lock (Gate)
                 {
                     if (_queue.TryDequeue(out data))
                     {
@@ -163,52 +143,19 @@ public sealed class SocketTransport : IConnectionTransport
                     }
 
                     _sending = false;
-                    if (_closeRequested)
-                    {
-                        CloseNow(null);
-                    }
-
+                    CloseIfRequested();
                     return;
                 }
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            lock (_gate)
+            lock (Gate)
             {
                 _sending = false;
                 CloseNow(e is SocketException se ? se.SocketErrorCode.ToString() : "closed");
             }
         }
-    }
-
-    // Caller holds _gate. A failure the owner did not ask for (error non-null) is reported to it,
-    // so a connection whose client vanished mid-write stops at once instead of at its idle timeout.
-    private void CloseNow(string? error)
-    {
-        if (_closed)
-        {
-            return;
-        }
-
-        _closed = true;
-        if (error is not null && !_closeRequested)
-        {
-            _owner.Tell(new ConnectionPeerClosed(error));
-        }
-
-        _queue.Clear();
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // The peer may be gone already; closing is all that is left to do.
-        }
-
-        _socket.Dispose();
-        WakeReader();
     }
 
     private async Task ReceiveLoopAsync()
@@ -221,7 +168,7 @@ public sealed class SocketTransport : IConnectionTransport
             while (true)
             {
                 var buffer = large ?? small;
-                var read = await _socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None).ConfigureAwait(false);
+                var read = await Socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -238,13 +185,13 @@ public sealed class SocketTransport : IConnectionTransport
                     large = null;
                 }
 
-                _owner.Tell(new ConnectionReceived(received));
+                Owner.Tell(new ConnectionReceived(received));
                 if (_paused)
                 {
                     await _resume.WaitAsync().ConfigureAwait(false);
                 }
 
-                if (Volatile.Read(ref _closed))
+                if (Closed)
                 {
                     return;
                 }
@@ -262,14 +209,9 @@ public sealed class SocketTransport : IConnectionTransport
             }
         }
 
-        lock (_gate)
+        if (!Closed)
         {
-            if (_closed)
-            {
-                return;
-            }
+            Owner.Tell(new ConnectionPeerClosed(error));
         }
-
-        _owner.Tell(new ConnectionPeerClosed(error));
     }
 }

@@ -23,7 +23,7 @@ public sealed class ConnectionTransportTests : TestKit, IDisposable
 
     public void Dispose() => _listener.Dispose();
 
-    private async Task<(Socket Client, IConnectionTransport Transport)> ConnectAsync(bool epoll, int clientReceiveBuffer = 0)
+    private async Task<(Socket Client, IConnectionTransport Transport)> ConnectAsync(bool epoll, int clientReceiveBuffer = 0, TimeSpan? flushTimeout = null)
     {
         var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         if (clientReceiveBuffer > 0)
@@ -38,7 +38,7 @@ public sealed class ConnectionTransportTests : TestKit, IDisposable
             accepted.SendBufferSize = clientReceiveBuffer;
         }
 
-        var transport = EpollTransport.Create(accepted, epoll);
+        var transport = EpollTransport.Create(accepted, epoll, flushTimeout ?? TimeSpan.FromSeconds(10));
         Assert.Equal(epoll && EpollTransport.IsSupported, transport is EpollTransport);
         transport.Start(TestActor);
         return (client, transport);
@@ -171,6 +171,36 @@ public sealed class ConnectionTransportTests : TestKit, IDisposable
         }
 
         Assert.Equal("client not reading", (await ExpectMsgAsync<ConnectionPeerClosed>()).Error);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_close_waits_for_a_client_that_does_not_read_only_until_the_flush_timeout(bool epoll)
+    {
+        var (client, transport) = await ConnectAsync(epoll, clientReceiveBuffer: 4096, flushTimeout: TimeSpan.FromMilliseconds(200));
+        using var _ = client;
+        const int written = 192 * 1024;
+        transport.Write(new byte[written]);
+        transport.Close();
+
+        // The client reads nothing until the transport gave up: only what the kernel already held arrives.
+        await AwaitConditionAsync(() => ((SocketTransportBase)transport).IsClosed, Dilated(TimeSpan.FromSeconds(5)));
+        var received = 0;
+        var buffer = new byte[8192];
+        for (var reads = 0; reads < 1000; reads++)
+        {
+            var read = await ReceiveAsync(client, buffer);
+            if (read == 0)
+            {
+                break;
+            }
+
+            received += read;
+        }
+
+        Assert.InRange(received, 1, written - 1);
+        await ExpectNoMsgAsync();
     }
 
     [Theory]

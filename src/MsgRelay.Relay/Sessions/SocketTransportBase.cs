@@ -1,0 +1,155 @@
+using System.Net.Sockets;
+using MsgRelay.Actors;
+
+namespace MsgRelay.Relay.Sessions;
+
+/// <summary>
+/// What both transports of an accepted TCP socket share: the peer's names, the cap on replies
+/// queued for a slow client, and closing - at once, after the queued replies have left, or when they
+/// do not leave in time. The transports differ in how they read and send (<see cref="SocketTransport"/>:
+/// .NET's socket engine; <see cref="EpollTransport"/>: MsgRelay's epoll loop).
+/// </summary>
+public abstract class SocketTransportBase : IConnectionTransport
+{
+    /// <summary>A client that stops reading must not make the relay hold its answers forever.</summary>
+    private protected const int MaxQueuedBytes = 256 * 1024;
+
+    /// <summary>
+    /// How long a closing connection may take to hand its last replies to a client that does not
+    /// read them; then the socket is closed with them unsent, so a stalled client cannot keep a
+    /// descriptor (and the replies) forever.
+    /// </summary>
+    internal static readonly TimeSpan DefaultFlushTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly TimeSpan _flushTimeout;
+    private Timer? _flushDeadline;
+    private volatile bool _closed;
+    private bool _closeRequested;
+
+    private protected SocketTransportBase(Socket socket, TimeSpan flushTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        Socket = socket;
+        _flushTimeout = flushTimeout;
+        (PeerHost, PeerEndpoint) = SocketPeer.Describe(socket);
+    }
+
+    /// <inheritdoc/>
+    public string PeerHost { get; }
+
+    /// <inheritdoc/>
+    public string PeerEndpoint { get; }
+
+    /// <summary>Whether the socket is released (tests).</summary>
+    internal bool IsClosed => _closed;
+
+    private protected Socket Socket { get; }
+
+    /// <summary>Guards the write queue and the closing state; events and writes of one connection take it.</summary>
+    private protected Lock Gate { get; } = new();
+
+    private protected IActorRef Owner { get; set; } = ActorRefs.Nobody;
+
+    /// <summary>Released: nothing is read, written or reported any more. Readable without the gate.</summary>
+    private protected bool Closed => _closed;
+
+    /// <summary>Caller holds the gate. Writes are still taken: neither released nor closing.</summary>
+    private protected bool TakesWrites => !_closed && !_closeRequested;
+
+    /// <summary>Caller holds the gate. Bytes written and not yet handed to the socket.</summary>
+    private protected abstract bool HasPendingWrites { get; }
+
+    /// <inheritdoc/>
+    public abstract void Start(IActorRef owner);
+
+    /// <inheritdoc/>
+    public abstract void PauseReading();
+
+    /// <inheritdoc/>
+    public abstract void ResumeReading();
+
+    /// <inheritdoc/>
+    public abstract void Write(ReadOnlyMemory<byte> data);
+
+    /// <inheritdoc/>
+    public void Close()
+    {
+        lock (Gate)
+        {
+            if (!TakesWrites)
+            {
+                return;
+            }
+
+            _closeRequested = true;
+            if (!HasPendingWrites)
+            {
+                CloseNow(null);
+                return;
+            }
+
+            _flushDeadline = new Timer(static state => ((SocketTransportBase)state!).FlushTimedOut(), this, _flushTimeout, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Caller holds the gate: the last queued write has left; a requested close happens now.</summary>
+    /// <returns>Whether the transport is released.</returns>
+    private protected bool CloseIfRequested()
+    {
+        if (_closeRequested)
+        {
+            CloseNow(null);
+        }
+
+        return _closed;
+    }
+
+    /// <summary>
+    /// Caller holds the gate. Releases the socket once. A failure the owner did not ask for
+    /// (<paramref name="error"/> non-null, no close requested) is reported to it, so a connection whose
+    /// client vanished mid-write stops at once instead of at its idle timeout.
+    /// </summary>
+    private protected void CloseNow(string? error)
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        if (error is not null && !_closeRequested)
+        {
+            Owner.Tell(new ConnectionPeerClosed(error));
+        }
+
+        _flushDeadline?.Dispose();
+        OnClosing();
+        try
+        {
+            Socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // The peer may be gone already; closing is all that is left to do.
+        }
+
+        Socket.Dispose();
+        OnClosed();
+    }
+
+    /// <summary>Caller holds the gate; the socket is still open: drop queued writes, leave any event set.</summary>
+    private protected abstract void OnClosing();
+
+    /// <summary>Caller holds the gate; the socket is released: wake whatever waits to read.</summary>
+    private protected virtual void OnClosed()
+    {
+    }
+
+    private void FlushTimedOut()
+    {
+        lock (Gate)
+        {
+            CloseNow("close timed out");
+        }
+    }
+}
