@@ -15,11 +15,9 @@ public sealed class EpollTransport : SocketTransportBase
     private readonly EpollLoop _loop;
     private readonly int _fd;
     private readonly long _token;
-    private readonly Queue<ReadOnlyMemory<byte>> _queue = new();
-    // What is left of a write the socket took only part of; it leaves before anything queued.
+    // The write being sent: what is left of one the socket took only part of; it leaves before anything queued.
     private ReadOnlyMemory<byte> _head;
     private uint _interest;
-    private int _queuedBytes;
     private bool _started;
     private bool _paused;
     private bool _readEnded;
@@ -35,7 +33,7 @@ public sealed class EpollTransport : SocketTransportBase
     /// <summary>Whether <see cref="Create(Socket, bool)"/> can give epoll-driven transports in this process.</summary>
     public static bool IsSupported => EpollLoop.IsAvailable;
 
-    private protected override bool HasPendingWrites => !_head.IsEmpty || _queue.Count > 0;
+    private protected override bool HasPendingWrites => !_head.IsEmpty || HasQueuedWrites;
 
     /// <summary>
     /// A transport for an accepted socket: epoll-driven where the process has an epoll loop and
@@ -99,43 +97,17 @@ public sealed class EpollTransport : SocketTransportBase
         }
     }
 
-    /// <inheritdoc/>
-    public override void Write(ReadOnlyMemory<byte> data)
+    // The usual case: the reply fits the socket's buffer and leaves in this one call.
+    private protected override bool WriteFirst(ReadOnlyMemory<byte> data)
     {
-        if (data.IsEmpty)
+        var sent = Send(data);
+        if (sent >= 0 && sent < data.Length)
         {
-            return;
+            _head = data[sent..];
+            UpdateInterest();
         }
 
-        lock (Gate)
-        {
-            if (!TakesWrites)
-            {
-                return;
-            }
-
-            if (HasPendingWrites)
-            {
-                _queuedBytes += data.Length;
-                if (_queuedBytes > MaxQueuedBytes)
-                {
-                    CloseNow("client not reading");
-                    return;
-                }
-
-                _queue.Enqueue(data);
-                return;
-            }
-
-            // The usual case: the reply fits the socket's buffer and leaves in this one call.
-            var sent = Send(data);
-            if (sent >= 0 && sent < data.Length)
-            {
-                _queuedBytes += data.Length - sent;
-                _head = data[sent..];
-                UpdateInterest();
-            }
-        }
+        return false;
     }
 
     /// <summary>Called by the loop's thread with the events epoll reported and the loop's receive buffer.</summary>
@@ -181,7 +153,6 @@ public sealed class EpollTransport : SocketTransportBase
         }
 
         _loop.Detach(_token);
-        _queue.Clear();
         _head = ReadOnlyMemory<byte>.Empty;
     }
 
@@ -262,7 +233,7 @@ public sealed class EpollTransport : SocketTransportBase
     // Caller holds the gate.
     private void SendQueued()
     {
-        while (!_head.IsEmpty || _queue.TryDequeue(out _head))
+        while (!_head.IsEmpty || TryTakeQueued(out _head))
         {
             var sent = Send(_head);
             if (sent < 0)
@@ -270,7 +241,6 @@ public sealed class EpollTransport : SocketTransportBase
                 return;
             }
 
-            _queuedBytes -= sent;
             _head = _head[sent..];
             if (!_head.IsEmpty)
             {

@@ -21,9 +21,7 @@ public sealed class SocketTransport : SocketTransportBase
     private const int LargeReceiveBufferSize = 16 * 1024;
 
     private readonly SemaphoreSlim _resume = new(0, 1);
-    private readonly Queue<ReadOnlyMemory<byte>> _queue = new();
     private volatile bool _paused;
-    private int _queuedBytes;
     private bool _sending;
 
     /// <summary>Wraps an accepted socket; the transport owns it from now on.</summary>
@@ -68,41 +66,18 @@ public sealed class SocketTransport : SocketTransportBase
         }
     }
 
-    /// <inheritdoc/>
-    public override void Write(ReadOnlyMemory<byte> data)
+    private protected override bool WriteFirst(ReadOnlyMemory<byte> data)
     {
-        if (data.IsEmpty)
-        {
-            return;
-        }
-
-        lock (Gate)
-        {
-            if (!TakesWrites)
-            {
-                return;
-            }
-
-            if (_sending)
-            {
-                _queuedBytes += data.Length;
-                if (_queuedBytes > MaxQueuedBytes)
-                {
-                    CloseNow("client not reading");
-                    return;
-                }
-
-                _queue.Enqueue(data);
-                return;
-            }
-
-            _sending = true;
-        }
-
-        _ = SendLoopAsync(data);
+        _sending = true;
+        return true;
     }
 
-    private protected override void OnClosing() => _queue.Clear();
+    // Runs until the first send that does not complete at once: the usual small reply leaves in the caller's call.
+    private protected override void SendOutsideGate(ReadOnlyMemory<byte> data) => _ = SendLoopAsync(data);
+
+    private protected override void OnClosing()
+    {
+    }
 
     private protected override void OnClosed() => WakeReader();
 
@@ -136,9 +111,8 @@ public sealed class SocketTransport : SocketTransportBase
 
                 lock (Gate)
                 {
-                    if (_queue.TryDequeue(out data))
+                    if (TryTakeQueued(out data))
                     {
-                        _queuedBytes -= data.Length;
                         continue;
                     }
 

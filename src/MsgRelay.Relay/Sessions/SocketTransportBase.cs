@@ -22,6 +22,8 @@ public abstract class SocketTransportBase : IConnectionTransport
     internal static readonly TimeSpan DefaultFlushTimeout = TimeSpan.FromSeconds(10);
 
     private readonly TimeSpan _flushTimeout;
+    private readonly Queue<ReadOnlyMemory<byte>> _queue = new();
+    private int _queuedBytes;
     private Timer? _flushDeadline;
     private volatile bool _closed;
     private bool _closeRequested;
@@ -59,6 +61,9 @@ public abstract class SocketTransportBase : IConnectionTransport
     /// <summary>Caller holds the gate. Bytes written and not yet handed to the socket.</summary>
     private protected abstract bool HasPendingWrites { get; }
 
+    /// <summary>Caller holds the gate. Writes waiting behind the one being sent.</summary>
+    private protected bool HasQueuedWrites => _queue.Count > 0;
+
     /// <inheritdoc/>
     public abstract void Start(IActorRef owner);
 
@@ -68,8 +73,69 @@ public abstract class SocketTransportBase : IConnectionTransport
     /// <inheritdoc/>
     public abstract void ResumeReading();
 
-    /// <inheritdoc/>
-    public abstract void Write(ReadOnlyMemory<byte> data);
+    /// <summary>Queues bytes to send; writes leave in call order, each as one send where the OS allows.</summary>
+    /// <remarks>
+    /// A write while another is being sent waits in a queue; past <see cref="MaxQueuedBytes"/> the
+    /// client is taken as not reading and the connection closes (reported to the owner).
+    /// </remarks>
+    public void Write(ReadOnlyMemory<byte> data)
+    {
+        if (data.IsEmpty)
+        {
+            return;
+        }
+
+        lock (Gate)
+        {
+            if (!TakesWrites)
+            {
+                return;
+            }
+
+            if (HasPendingWrites)
+            {
+                _queuedBytes += data.Length;
+                if (_queuedBytes > MaxQueuedBytes)
+                {
+                    CloseNow("client not reading");
+                    return;
+                }
+
+                _queue.Enqueue(data);
+                return;
+            }
+
+            if (!WriteFirst(data))
+            {
+                return;
+            }
+        }
+
+        SendOutsideGate(data);
+    }
+
+    /// <summary>
+    /// Caller holds the gate and nothing is pending: sends <paramref name="data"/> now, or claims the
+    /// sending and returns true for <see cref="SendOutsideGate"/> to run once the gate is released.
+    /// </summary>
+    private protected abstract bool WriteFirst(ReadOnlyMemory<byte> data);
+
+    /// <summary>Sends what <see cref="WriteFirst"/> claimed, without the gate.</summary>
+    private protected virtual void SendOutsideGate(ReadOnlyMemory<byte> data)
+    {
+    }
+
+    /// <summary>Caller holds the gate. The oldest queued write, if any.</summary>
+    private protected bool TryTakeQueued(out ReadOnlyMemory<byte> data)
+    {
+        if (!_queue.TryDequeue(out data))
+        {
+            return false;
+        }
+
+        _queuedBytes -= data.Length;
+        return true;
+    }
 
     /// <inheritdoc/>
     public void Close()
@@ -123,6 +189,7 @@ public abstract class SocketTransportBase : IConnectionTransport
         }
 
         _flushDeadline?.Dispose();
+        _queue.Clear();
         OnClosing();
         try
         {
@@ -137,7 +204,7 @@ public abstract class SocketTransportBase : IConnectionTransport
         OnClosed();
     }
 
-    /// <summary>Caller holds the gate; the socket is still open: drop queued writes, leave any event set.</summary>
+    /// <summary>Caller holds the gate; the socket is still open: drop what is being sent, leave any event set.</summary>
     private protected abstract void OnClosing();
 
     /// <summary>Caller holds the gate; the socket is released: wake whatever waits to read.</summary>
