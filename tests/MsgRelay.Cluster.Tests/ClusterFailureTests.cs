@@ -80,27 +80,19 @@ public sealed class ClusterFailureTests(Xunit.Abstractions.ITestOutputHelper out
     public async Task A_connection_that_swallows_frames_is_replaced_and_the_member_becomes_reachable_again()
     {
         var nodes = await StartThree("msgrelay.cluster.downing.strategy = off");
-        // A loaded machine can make a member flicker unreachable while the cluster forms; settle
-        // first, so every event below is about the stalled connection.
-        foreach (var node in nodes)
-        {
-            await AwaitAssertAsync(() => Assert.Empty(node.State.Unreachable), Dilated(TimeSpan.FromSeconds(5)));
-        }
-
-        nodes[0].Subscribe(TestActor, typeof(IReachabilityEvent));
-        await ExpectMsgAsync<CurrentClusterState>();
 
         // Open but dead: frames vanish on the existing connection, while a new one would work.
         Network.Stall(AddressOf(1), AddressOf(2));
+        Assert.Equal(0, Network.WorkingConnections(AddressOf(1), AddressOf(2)));
 
-        var unreachable = await FishForMessageAsync<IReachabilityEvent>(e => e is UnreachableMember, Dilated(TimeSpan.FromSeconds(5)));
-        Assert.Equal(AddressOf(2), unreachable.Member.Address);
-        // Both ends redial at about the same time, so the pair may need a second round to settle.
-        var reachable = await FishForMessageAsync<IReachabilityEvent>(e => e is ReachableMember, Dilated(TimeSpan.FromSeconds(10)));
-        Assert.Equal(AddressOf(2), reachable.Member.Address);
+        // The missing heartbeats make one end redial. Whether the failure detector marks the member
+        // unreachable before the new connection carries heartbeats again depends on the machine's
+        // timing, so the test follows the connection; an unreachable mark, if any, must be withdrawn.
+        await AwaitConditionAsync(() => Network.WorkingConnections(AddressOf(1), AddressOf(2)) > 0, Dilated(TimeSpan.FromSeconds(10)));
         foreach (var node in nodes)
         {
-            await AwaitAssertAsync(() => Assert.Empty(node.State.Unreachable), Dilated(TimeSpan.FromSeconds(5)));
+            await AwaitAssertAsync(() => Assert.Empty(node.State.Unreachable), Dilated(TimeSpan.FromSeconds(10)));
+            await AwaitMembers(node, 3);
         }
     }
 

@@ -28,6 +28,9 @@ internal sealed class InMemoryConnection : ITransportConnection
 
     public string Remote { get; }
 
+    /// <summary>Whether the other end swallows frames.</summary>
+    public bool PeerStalled => _peer.Stalled;
+
     public static (InMemoryConnection Client, InMemoryConnection Server) CreatePair(InMemoryNetwork network, string client, string server, int maximumFrameSize)
     {
         var a = new InMemoryConnection(network, client, server, maximumFrameSize);

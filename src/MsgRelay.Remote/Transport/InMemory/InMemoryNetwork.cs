@@ -73,6 +73,15 @@ public sealed class InMemoryNetwork
         }
     }
 
+    /// <summary>Open connections between <paramref name="a"/> and <paramref name="b"/>, whichever dialled, that carry frames (not stalled).</summary>
+    public int WorkingConnections(Address a, Address b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        // Every connection between the two has exactly one end whose local side is a.
+        return _connections.Keys.Count(c => c.Local == a.HostPort && c.Remote == b.HostPort && !c.Stalled && !c.PeerStalled);
+    }
+
     /// <summary>Removes every block and isolation.</summary>
     public void HealAll()
     {
