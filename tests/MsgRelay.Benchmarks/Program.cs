@@ -11,5 +11,10 @@ if (args.Length > 0 && args[0] == "agents")
     return MsgRelay.Benchmarks.EndToEnd.AgentPool.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "tell-ab")
+{
+    return MsgRelay.Benchmarks.Actors.TellAb.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
