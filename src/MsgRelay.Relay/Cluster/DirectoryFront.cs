@@ -35,8 +35,8 @@ public sealed class DirectoryFront : IInlineActorRef
         _region = region;
         _extractor = new DirectoryShardExtractor(numberOfShards);
         _cluster = ClusterMembership.Get(system);
-        var regionPath = region.Path.ToStringWithoutAddress();
-        _requests = system.ActorOf(Props.Create(() => new RequestStarter(region, regionPath)), "directory-requests");
+        _requests = system.ActorOf(DirectoryRequests.Props(region), "directory-requests");
+        _cluster.Subscribe(_requests, typeof(MsgRelay.Cluster.MemberDowned), typeof(MsgRelay.Cluster.MemberRemoved));
         Path = ActorPath.CreateRoot(system.Name) / "user" / "user-directory";
     }
 
@@ -53,7 +53,7 @@ public sealed class DirectoryFront : IInlineActorRef
             && OwnerOf(envelope) is { } owner
             && owner != _cluster.SelfAddress)
         {
-            _requests.Tell(new StartRequest(envelope, owner), sender);
+            _requests.Tell(new StartDirectoryRequest(envelope, owner), sender);
             return;
         }
 
@@ -80,17 +80,4 @@ public sealed class DirectoryFront : IInlineActorRef
     }
 
     private sealed record Snapshot(CurrentClusterState State, ShardAllocation Allocation);
-
-    private sealed record StartRequest(ShardEnvelope Envelope, Remote.Address Owner);
-
-    // Parent of the requests for other nodes' shards.
-    private sealed class RequestStarter : ReceiveActor
-    {
-        public RequestStarter(IActorRef region, string regionPath)
-        {
-            var remoting = ClusterMembership.Get(Context.System).Remoting;
-            Receive<StartRequest>(start => Context.ActorOf(
-                DirectoryRequest.Props(region, start.Envelope, Sender, remoting.RemoteRef(start.Owner, regionPath))));
-        }
-    }
 }
