@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text.Json;
 using MsgRelay.IntegrationTests.Infrastructure;
+using MsgRelay.Testing;
 using Xunit.Abstractions;
 
 namespace MsgRelay.IntegrationTests.Cluster;

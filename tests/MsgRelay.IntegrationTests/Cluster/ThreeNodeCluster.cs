@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MsgRelay.IntegrationTests.Infrastructure;
+using MsgRelay.Testing;
 
 namespace MsgRelay.IntegrationTests.Cluster;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using MsgRelay.Testing;
 
 namespace MsgRelay.IntegrationTests.Infrastructure;
 

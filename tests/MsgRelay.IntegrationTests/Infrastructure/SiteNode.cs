@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using MsgRelay.Testing;
 
 namespace MsgRelay.IntegrationTests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using MsgRelay.IntegrationTests.Infrastructure;
+using MsgRelay.Testing;
 
 namespace MsgRelay.IntegrationTests.Node;
 

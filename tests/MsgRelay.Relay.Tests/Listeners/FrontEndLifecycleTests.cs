@@ -4,6 +4,7 @@ using MsgRelay.Actors;
 using MsgRelay.Relay.Listeners;
 using MsgRelay.Relay.Routing;
 using MsgRelay.Relay.Tests.Support;
+using MsgRelay.Testing;
 
 namespace MsgRelay.Relay.Tests.Listeners;
 

@@ -5,6 +5,7 @@ using MsgRelay.Relay.Agents;
 using MsgRelay.Relay.Listeners;
 using MsgRelay.Relay.Routing;
 using MsgRelay.Relay.Tests.Support;
+using MsgRelay.Testing;
 
 namespace MsgRelay.Relay.Tests.Listeners;
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using MsgRelay.Relay.Listeners;
 using MsgRelay.Relay.Routing;
 using MsgRelay.Relay.Tests.Support;
+using MsgRelay.Testing;
 
 namespace MsgRelay.Relay.Tests.Listeners;
 

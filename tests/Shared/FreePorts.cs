@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace MsgRelay.IntegrationTests.Infrastructure;
+namespace MsgRelay.Testing;
 
 /// <summary>
 /// Ports for nodes under test. The node treats port 0 as "disabled", so tests pick free ports
