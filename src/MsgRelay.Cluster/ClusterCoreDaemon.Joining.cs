@@ -87,7 +87,7 @@ internal sealed partial class ClusterCoreDaemon
 
     private void OnWelcome(Welcome welcome)
     {
-        var gossip = GossipSerialization.FromData(welcome.Gossip);
+        var gossip = GossipSerialization.FromData(welcome.Gossip, Context.System.Scheduler.Now);
         if (gossip.Member(_self) is null)
         {
             return;

@@ -95,7 +95,7 @@ internal sealed partial class ClusterCoreDaemon : ReceiveActor, IWithTimers
             }
             return;
         }
-        if (_latest.Tombstones.Contains(joining))
+        if (_latest.Tombstones.ContainsKey(joining))
         {
             return;
         }
@@ -109,12 +109,12 @@ internal sealed partial class ClusterCoreDaemon : ReceiveActor, IWithTimers
     private void OnGossip(GossipEnvelope envelope)
     {
         var from = GossipSerialization.FromData(envelope.From);
-        if (GossipSerialization.FromData(envelope.To) != _self || _latest.Tombstones.Contains(from))
+        if (GossipSerialization.FromData(envelope.To) != _self || _latest.Tombstones.ContainsKey(from))
         {
             return;
         }
-        var remote = GossipSerialization.FromData(envelope.Gossip);
-        if (remote.Member(_self) is null && !remote.Tombstones.Contains(_self))
+        var remote = GossipSerialization.FromData(envelope.Gossip, Context.System.Scheduler.Now);
+        if (remote.Member(_self) is null && !remote.Tombstones.ContainsKey(_self))
         {
             // Gossip of a cluster we are not part of (e.g. addressed to an old incarnation of us).
             return;
@@ -159,7 +159,10 @@ internal sealed partial class ClusterCoreDaemon : ReceiveActor, IWithTimers
 
     private void OnLeaderActions()
     {
-        var (next, removed) = _latest.LeaderActions(_self);
+        var now = Context.System.Scheduler.Now;
+        // Every node forgets old tombstones by its own clock; no view that old is still gossiped.
+        _latest = _latest.PruneTombstones(now - _settings.PruneGossipTombstonesAfter);
+        var (next, removed) = _latest.LeaderActions(_self, now);
         if (ReferenceEquals(next, _latest))
         {
             return;

@@ -26,6 +26,9 @@ public sealed record ClusterSettings
     /// <summary>See reference.conf.</summary>
     public TimeSpan LeaderActionsInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long the tombstone of a removed incarnation is kept (so an old view cannot bring it back).</summary>
+    public TimeSpan PruneGossipTombstonesAfter { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>See reference.conf.</summary>
     public bool RunCoordinatedShutdownWhenDown { get; init; } = true;
 
@@ -91,6 +94,7 @@ public sealed record ClusterSettings
             SeedNodeTimeout = c.GetTimeSpan("seed-node-timeout"),
             GossipInterval = c.GetTimeSpan("gossip-interval"),
             LeaderActionsInterval = c.GetTimeSpan("leader-actions-interval"),
+            PruneGossipTombstonesAfter = c.GetTimeSpan("prune-gossip-tombstones-after"),
             RunCoordinatedShutdownWhenDown = c.GetBoolean("run-coordinated-shutdown-when-down"),
             HeartbeatInterval = fd.GetTimeSpan("heartbeat-interval"),
             FailureDetectorThreshold = fd.GetDouble("threshold"),

@@ -5,18 +5,25 @@ namespace MsgRelay.Cluster;
 
 /// <summary>
 /// The replicated cluster state (Akka's Gossip): the member table, who reaches whom, who has seen
-/// this version, and tombstones of removed incarnations so an old view cannot bring them back.
-/// Immutable; every change returns a new gossip. Pure: the daemon actor only decides when.
+/// this version, and tombstones of removed incarnations (with when they were removed) so an old
+/// view cannot bring them back. Immutable; every change returns a new gossip. Pure: the daemon
+/// actor only decides when.
 /// </summary>
+/// <remarks>
+/// A removed incarnation's vector-clock counter goes with it (it will never change the gossip
+/// again), and its tombstone is pruned once no old view can still hold it
+/// (<see cref="PruneTombstones"/>); without both, every restart of a node would grow the gossip
+/// for the cluster's lifetime.
+/// </remarks>
 public sealed record Gossip(
     ImmutableSortedSet<Member> Members,
     VectorClock Version,
     ImmutableHashSet<UniqueAddress> Seen,
     Reachability Reachability,
-    ImmutableHashSet<UniqueAddress> Tombstones)
+    ImmutableDictionary<UniqueAddress, DateTimeOffset> Tombstones)
 {
     /// <summary>A gossip without members.</summary>
-    public static Gossip Empty { get; } = new([], VectorClock.Empty, [], Reachability.Empty, []);
+    public static Gossip Empty { get; } = new([], VectorClock.Empty, [], Reachability.Empty, ImmutableDictionary<UniqueAddress, DateTimeOffset>.Empty);
 
     /// <summary>The member with this unique address, or null.</summary>
     public Member? Member(UniqueAddress node) => Members.FirstOrDefault(m => m.UniqueAddress == node);
@@ -53,8 +60,8 @@ public sealed record Gossip(
     /// <summary>A copy with the reachability table replaced, version advanced for <paramref name="self"/>.</summary>
     public Gossip WithReachability(Reachability reachability, UniqueAddress self) => Changed(this with { Reachability = reachability }, self);
 
-    /// <summary>Removes members for good (tombstoned), version advanced for <paramref name="self"/>.</summary>
-    public Gossip Remove(IEnumerable<Member> removed, UniqueAddress self)
+    /// <summary>Removes members for good (tombstoned at <paramref name="now"/>), version advanced for <paramref name="self"/>.</summary>
+    public Gossip Remove(IEnumerable<Member> removed, UniqueAddress self, DateTimeOffset now)
     {
         var gossip = this;
         foreach (var member in removed)
@@ -63,10 +70,21 @@ public sealed record Gossip(
             {
                 Members = gossip.Members.Remove(member),
                 Reachability = gossip.Reachability.Remove(member.UniqueAddress),
-                Tombstones = gossip.Tombstones.Add(member.UniqueAddress),
+                Tombstones = gossip.Tombstones.SetItem(member.UniqueAddress, now),
+                Version = gossip.Version.Prune(ClockKey(member.UniqueAddress)),
             };
         }
         return Changed(gossip, self);
+    }
+
+    /// <summary>
+    /// Forgets tombstones of incarnations removed before <paramref name="removedBefore"/>; the
+    /// version does not change (every node prunes by its own clock). Returns this gossip when none is that old.
+    /// </summary>
+    public Gossip PruneTombstones(DateTimeOffset removedBefore)
+    {
+        var old = Tombstones.Where(t => t.Value < removedBefore).Select(t => t.Key).ToList();
+        return old.Count == 0 ? this : this with { Tombstones = Tombstones.RemoveRange(old) };
     }
 
     /// <summary>Marks that <paramref name="node"/> has seen this version.</summary>
@@ -88,17 +106,31 @@ public sealed record Gossip(
 
     /// <summary>
     /// Merges a concurrent gossip (Akka's rule): members are united, a member present in both takes
-    /// the status further towards removal, tombstoned incarnations are dropped, reachability keeps
-    /// each observer's latest records; the result is seen by nobody yet.
+    /// the status further towards removal, tombstoned incarnations are dropped (with their clock
+    /// counters), reachability keeps each observer's latest records; the result is seen by nobody yet.
     /// </summary>
     public Gossip Merge(Gossip other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var tombstones = Tombstones.Union(other.Tombstones);
+        var tombstones = Tombstones;
+        foreach (var (node, removedAt) in other.Tombstones)
+        {
+            if (!tombstones.TryGetValue(node, out var known) || known < removedAt)
+            {
+                tombstones = tombstones.SetItem(node, removedAt);
+            }
+        }
+
+        var version = Version.Merge(other.Version);
+        foreach (var node in tombstones.Keys)
+        {
+            version = version.Prune(ClockKey(node));
+        }
+
         var members = ImmutableSortedSet.CreateBuilder<Member>();
         foreach (var group in Members.Concat(other.Members).GroupBy(m => m.UniqueAddress))
         {
-            if (tombstones.Contains(group.Key))
+            if (tombstones.ContainsKey(group.Key))
             {
                 continue;
             }
@@ -109,7 +141,7 @@ public sealed record Gossip(
         var memberSet = members.Select(m => m.UniqueAddress).ToHashSet();
         return new Gossip(
             members.ToImmutable(),
-            Version.Merge(other.Version),
+            version,
             [],
             Reachability.Merge(other.Reachability, memberSet),
             tombstones);
@@ -149,7 +181,7 @@ public sealed record Gossip(
     /// What the leader does on convergence: removes Exiting and Down members, moves Leaving to
     /// Exiting and Joining to Up. Returns the same gossip when there is nothing to do (or no convergence).
     /// </summary>
-    public (Gossip Gossip, IReadOnlyList<Member> Removed) LeaderActions(UniqueAddress self)
+    public (Gossip Gossip, IReadOnlyList<Member> Removed) LeaderActions(UniqueAddress self, DateTimeOffset now)
     {
         if (Leader(self) != self || !HasConvergence())
         {
@@ -166,7 +198,7 @@ public sealed record Gossip(
             return (this, []);
         }
         var members = Members.Except(removed).Except(Members.Where(m => changed.Any(c => c.UniqueAddress == m.UniqueAddress))).Union(changed);
-        var gossip = (this with { Members = members }).Remove(removed, self);
+        var gossip = (this with { Members = members }).Remove(removed, self, now);
         return (gossip, removed);
     }
 

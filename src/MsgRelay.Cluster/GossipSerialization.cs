@@ -21,18 +21,32 @@ internal static class GossipSerialization
             Reachable = r.Value.Reachable,
             Version = r.Value.Version,
         }));
-        data.Tombstones.AddRange(gossip.Tombstones.Select(ToData));
+        foreach (var (node, removedAt) in gossip.Tombstones)
+        {
+            data.Tombstones.Add(ToData(node));
+            data.TombstoneRemovedAtMs.Add(removedAt.ToUnixTimeMilliseconds());
+        }
+
         return data;
     }
 
-    public static Gossip FromData(GossipData data)
+    /// <summary>The gossip in <paramref name="data"/>; tombstones without a removal time get <paramref name="received"/>.</summary>
+    public static Gossip FromData(GossipData data, DateTimeOffset received)
     {
         var members = data.Members.Select(m => new Member(FromData(m.Node), (MemberStatus)m.Status, m.UpNumber)).ToImmutableSortedSet();
         var version = new VectorClock(data.Version.ToImmutableSortedDictionary(v => v.Node, v => v.Version, StringComparer.Ordinal));
         var reachability = new Reachability(data.Reachability.ToImmutableDictionary(
             r => (FromData(r.Observer), FromData(r.Subject)),
             r => new Reachability.Record(r.Reachable, r.Version)));
-        return new Gossip(members, version, data.Seen.Select(FromData).ToImmutableHashSet(), reachability, data.Tombstones.Select(FromData).ToImmutableHashSet());
+        var tombstones = ImmutableDictionary.CreateBuilder<UniqueAddress, DateTimeOffset>();
+        for (var i = 0; i < data.Tombstones.Count; i++)
+        {
+            tombstones[FromData(data.Tombstones[i])] = i < data.TombstoneRemovedAtMs.Count
+                ? DateTimeOffset.FromUnixTimeMilliseconds(data.TombstoneRemovedAtMs[i])
+                : received;
+        }
+
+        return new Gossip(members, version, data.Seen.Select(FromData).ToImmutableHashSet(), reachability, tombstones.ToImmutable());
     }
 
     public static UniqueAddressData ToData(UniqueAddress node) => new()

@@ -27,6 +27,9 @@ public sealed record VectorClock(ImmutableSortedDictionary<string, long> Version
     /// <summary>A copy with <paramref name="node"/>'s counter advanced.</summary>
     public VectorClock Increment(string node) => new(Versions.SetItem(node, Versions.GetValueOrDefault(node) + 1));
 
+    /// <summary>A copy without <paramref name="node"/>'s counter: a removed node changes nothing any more.</summary>
+    public VectorClock Prune(string node) => Versions.ContainsKey(node) ? new(Versions.Remove(node)) : this;
+
     /// <summary>The pointwise maximum.</summary>
     public VectorClock Merge(VectorClock other)
     {

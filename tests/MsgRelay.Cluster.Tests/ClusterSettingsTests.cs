@@ -15,6 +15,7 @@ public class ClusterSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(1), settings.HeartbeatInterval);
         Assert.Equal(8.0, settings.FailureDetectorThreshold);
         Assert.Equal(TimeSpan.FromSeconds(3), settings.StableAfter);
+        Assert.Equal(TimeSpan.FromHours(24), settings.PruneGossipTombstonesAfter);
     }
 
     [Fact]

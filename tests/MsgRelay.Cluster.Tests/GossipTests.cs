@@ -5,6 +5,8 @@ namespace MsgRelay.Cluster.Tests;
 
 public class GossipTests
 {
+    private static readonly DateTimeOffset Noon = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
     private static Gossip Of(params Member[] members) =>
         members.Aggregate(Gossip.Empty, (g, m) => g.Update(m, N(1)));
 
@@ -39,12 +41,62 @@ public class GossipTests
     public void A_removed_incarnation_does_not_come_back_from_an_older_gossip()
     {
         var old = Of(Up(1), Up(2), With(3, MemberStatus.Down));
-        var removed = old.Remove([old.Member(N(3))!], N(1));
+        var removed = old.Remove([old.Member(N(3))!], N(1), Noon);
 
         var merged = removed.Merge(old.Update(Up(1), N(2)));
 
         Assert.Null(merged.Member(N(3)));
-        Assert.Contains(N(3), merged.Tombstones);
+        Assert.Equal(Noon, merged.Tombstones[N(3)]);
+    }
+
+    [Fact]
+    public void A_removed_incarnation_takes_its_clock_counter_with_it_also_when_an_older_gossip_still_has_it()
+    {
+        var old = Of(Up(1), Up(2), Up(3)).Update(With(3, MemberStatus.Leaving), N(3)).Update(With(3, MemberStatus.Exiting), N(1));
+        Assert.Contains(Gossip.ClockKey(N(3)), old.Version.Versions.Keys);
+
+        var removed = old.Remove([old.Member(N(3))!], N(1), Noon);
+        Assert.DoesNotContain(Gossip.ClockKey(N(3)), removed.Version.Versions.Keys);
+
+        var merged = removed.Merge(old.Update(Up(2), N(2)));
+        Assert.DoesNotContain(Gossip.ClockKey(N(3)), merged.Version.Versions.Keys);
+        Assert.Equal(VectorClockOrdering.After, merged.Version.CompareTo(removed.Version));
+    }
+
+    [Fact]
+    public void Merged_tombstones_keep_the_later_removal_time()
+    {
+        var old = Of(Up(1), Up(2), With(3, MemberStatus.Down));
+        var early = old.Remove([old.Member(N(3))!], N(1), Noon);
+        var late = old.Remove([old.Member(N(3))!], N(2), Noon.AddMinutes(5));
+
+        Assert.Equal(Noon.AddMinutes(5), early.Merge(late).Tombstones[N(3)]);
+        Assert.Equal(Noon.AddMinutes(5), late.Merge(early).Tombstones[N(3)]);
+    }
+
+    [Fact]
+    public void Tombstones_travel_with_their_removal_time_and_those_of_an_older_sender_count_from_arrival()
+    {
+        var old = Of(Up(1), With(3, MemberStatus.Down));
+        var data = GossipSerialization.ToData(old.Remove([old.Member(N(3))!], N(1), Noon));
+        var arrival = Noon.AddDays(1);
+
+        Assert.Equal(Noon, GossipSerialization.FromData(data, arrival).Tombstones[N(3)]);
+        data.TombstoneRemovedAtMs.Clear();
+        Assert.Equal(arrival, GossipSerialization.FromData(data, arrival).Tombstones[N(3)]);
+    }
+
+    [Fact]
+    public void Tombstones_older_than_the_limit_are_pruned_and_younger_ones_kept()
+    {
+        var old = Of(Up(1), With(2, MemberStatus.Down), With(3, MemberStatus.Down));
+        var gossip = old.Remove([old.Member(N(2))!], N(1), Noon).Remove([old.Member(N(3))!], N(1), Noon.AddHours(1));
+
+        Assert.Same(gossip, gossip.PruneTombstones(Noon));
+        var pruned = gossip.PruneTombstones(Noon.AddMinutes(30));
+
+        Assert.Equal([N(3)], pruned.Tombstones.Keys);
+        Assert.Equal(gossip.Version, pruned.Version);
     }
 
     [Fact]
@@ -113,7 +165,7 @@ public class GossipTests
         var gossip = Of(Up(1), With(2, MemberStatus.Joining), With(3, MemberStatus.Leaving), With(4, MemberStatus.Exiting), With(5, MemberStatus.Down));
         gossip = gossip.SeenBy(N(3));
 
-        var (next, removed) = gossip.LeaderActions(N(1));
+        var (next, removed) = gossip.LeaderActions(N(1), Noon);
 
         Assert.Equal(MemberStatus.Up, next.Member(N(2))!.Status);
         Assert.Equal(6, next.Member(N(2))!.UpNumber);
@@ -126,9 +178,9 @@ public class GossipTests
     public void Only_the_leader_acts_and_only_on_convergence()
     {
         var gossip = Of(Up(1), Up(2), With(3, MemberStatus.Joining));
-        Assert.Same(gossip, gossip.LeaderActions(N(2)).Gossip);
-        Assert.Same(gossip, gossip.LeaderActions(N(1)).Gossip);
-        Assert.NotSame(gossip, gossip.SeenBy(N(2)).LeaderActions(N(1)).Gossip);
+        Assert.Same(gossip, gossip.LeaderActions(N(2), Noon).Gossip);
+        Assert.Same(gossip, gossip.LeaderActions(N(1), Noon).Gossip);
+        Assert.NotSame(gossip, gossip.SeenBy(N(2)).LeaderActions(N(1), Noon).Gossip);
     }
 
     [Fact]
