@@ -70,6 +70,15 @@ internal sealed class MailboxSegment
     [ThreadStatic]
     private static Pool? t_pool;
 
+    // Segments a thread's pool had no room for, for threads that rent more than they return: an I/O
+    // thread that only sends (the relay's epoll loop) needs a segment for every message it hands to
+    // an idle actor, while the workers whose turns drop those segments rent few. Without it that
+    // thread allocated a segment per message (a quarter of the relay's allocation). A lock is enough:
+    // it is taken only when a thread's own pool is empty or full.
+    private static readonly Lock SharedGate = new();
+    private static readonly MailboxSegment?[] Shared = new MailboxSegment?[64];
+    private static int s_sharedCount;
+
     private MailboxSegment()
     {
     }
@@ -86,7 +95,7 @@ internal sealed class MailboxSegment
     /// </remarks>
     public static MailboxSegment Rent(ActorCell owner, object message, IActorRef? sender, MailboxSegment? spare = null)
     {
-        var segment = spare ?? t_pool?.Take() ?? new MailboxSegment();
+        var segment = spare ?? t_pool?.Take() ?? TakeShared() ?? new MailboxSegment();
         segment.Owner = owner;
         segment.Slots[0].Sender = sender;
         segment.Slots[0].Message = message;
@@ -97,12 +106,48 @@ internal sealed class MailboxSegment
 
     /// <summary>
     /// Gives a segment the turn has finished with (every slot taken, closed or overrun, unlinked) to
-    /// this thread's pool.
+    /// this thread's pool, or to the shared one when this thread's is full.
     /// </summary>
     public static void Return(MailboxSegment segment)
     {
         segment.Next = null;
-        (t_pool ??= new Pool()).Put(segment);
+        if (!(t_pool ??= new Pool()).TryPut(segment))
+        {
+            PutShared(segment);
+        }
+    }
+
+    private static MailboxSegment? TakeShared()
+    {
+        // Read without the lock first: a thread that rents from the shared pool finds it empty most
+        // of the time only where nobody overflows, and then should not pay for the lock.
+        if (Volatile.Read(ref s_sharedCount) == 0)
+        {
+            return null;
+        }
+
+        lock (SharedGate)
+        {
+            if (s_sharedCount == 0)
+            {
+                return null;
+            }
+
+            var segment = Shared[--s_sharedCount];
+            Shared[s_sharedCount] = null;
+            return segment;
+        }
+    }
+
+    private static void PutShared(MailboxSegment segment)
+    {
+        lock (SharedGate)
+        {
+            if (s_sharedCount < Shared.Length)
+            {
+                Shared[s_sharedCount++] = segment;
+            }
+        }
     }
 
     private sealed class Pool
@@ -121,12 +166,15 @@ internal sealed class MailboxSegment
             return segment;
         }
 
-        public void Put(MailboxSegment segment)
+        public bool TryPut(MailboxSegment segment)
         {
-            if (_count < _segments.Length)
+            if (_count == _segments.Length)
             {
-                _segments[_count++] = segment;
+                return false;
             }
+
+            _segments[_count++] = segment;
+            return true;
         }
     }
 

@@ -196,4 +196,46 @@ public sealed class MailboxSegmentTests : TestKit
         await AwaitConditionAsync(() => !counter.HoldsQueueSegment);
         Assert.False(counter.HoldsQueueSegment);
     }
+
+    // Releases the sending thread after each message, without a Tell: the actor's worker rents nothing.
+    private sealed class Releaser : ReceiveActor
+    {
+        public Releaser(SemaphoreSlim handled) => ReceiveAny(_ => handled.Release());
+    }
+
+    [Fact]
+    public void A_thread_that_only_sends_to_an_idle_actor_reuses_segments_the_workers_dropped()
+    {
+        const int Rounds = 400;
+        using var handled = new SemaphoreSlim(0);
+        var actor = Sys.ActorOf(Props.Create(() => new Releaser(handled)));
+        var message = new object();
+        long allocatedInSecondHalf = 0;
+
+        // A dedicated thread, as the relay's epoll loop is: its own pool never gets a segment back.
+        var sender = new Thread(() =>
+        {
+            for (var i = 0; i < Rounds; i++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                actor.Tell(message);
+                if (i >= Rounds / 2)
+                {
+                    allocatedInSecondHalf += GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+
+                // The actor is idle again (and has dropped its segment) once it released the thread.
+                if (!handled.Wait(TimeSpan.FromSeconds(10)))
+                {
+                    throw new TimeoutException("message not handled");
+                }
+            }
+        });
+        sender.Start();
+        Assert.True(sender.Join(TimeSpan.FromSeconds(60)));
+
+        // A new segment per message would be about 600 bytes each; a few fresh ones are allowed for
+        // rounds where the dropping turn had not returned its segment yet.
+        Assert.InRange(allocatedInSecondHalf, 0, Rounds / 2 * 600 / 10);
+    }
 }
