@@ -6,15 +6,13 @@ using MsgRelay.Actors;
 namespace MsgRelay.Relay.Listeners;
 
 /// <summary>
-/// One UDP port (on one or more addresses): a receive pump per socket tells the actor of each
-/// datagram and the actor starts a <see cref="DatagramActor"/> for it. The duplicate filter and
+/// One UDP port (on one or more addresses): a <see cref="DatagramPump"/> per socket tells the actor
+/// of each datagram and the actor starts a <see cref="DatagramActor"/> for it. The duplicate filter and
 /// the reply rate limit are the listener's, shared by its datagrams through a <see cref="DatagramGate"/>.
 /// </summary>
 public sealed class UdpListenerActor : ReceiveActor, IWithTimers
 {
     private const string DeadlineTimer = "deadline";
-
-    private const int MaxDatagram = 65_535;
 
     private readonly ListeningSockets _bound;
     private readonly PortProtocols _protocols;
@@ -76,7 +74,7 @@ public sealed class UdpListenerActor : ReceiveActor, IWithTimers
             _log.Listening("udp", _bound.Endpoints[i], TcpListenerActor.Describe(_protocols));
             var socket = _bound.Sockets[i];
             var endpoint = _bound.Endpoints[i];
-            _ = Task.Run(() => ReceiveLoopAsync(socket, endpoint, self));
+            DatagramPump.Start(socket, endpoint, self, _log);
         }
     }
 
@@ -94,36 +92,4 @@ public sealed class UdpListenerActor : ReceiveActor, IWithTimers
     }
 
     private void Unbind() => _bound.Unbind(_log);
-
-    private async Task ReceiveLoopAsync(Socket socket, IPEndPoint endpoint, IActorRef self)
-    {
-        var buffer = new byte[MaxDatagram];
-        EndPoint any = socket.AddressFamily == AddressFamily.InterNetworkV6
-            ? new IPEndPoint(IPAddress.IPv6Any, 0)
-            : new IPEndPoint(IPAddress.Any, 0);
-        while (true)
-        {
-            SocketReceiveFromResult received;
-            try
-            {
-                received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any).ConfigureAwait(false);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
-            {
-                return;
-            }
-            catch (SocketException e)
-            {
-                // ICMP port unreachable from an earlier reply surfaces here on some systems; the socket is still fine.
-                _log.ReceiveFailed(endpoint, e.SocketErrorCode.ToString());
-                continue;
-            }
-
-            self.Tell(new DatagramReceived(buffer.AsSpan(0, received.ReceivedBytes).ToArray(), (IPEndPoint)received.RemoteEndPoint, socket));
-        }
-    }
 }
