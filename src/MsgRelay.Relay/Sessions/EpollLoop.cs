@@ -9,7 +9,7 @@ namespace MsgRelay.Relay.Sessions;
 /// hand-off to the thread pool before the bytes reach the connection's actor. .NET's own socket
 /// engine instead tries every receive at once (a <c>recv</c> that usually returns EAGAIN, because
 /// a client sends its next message only after the answer), then waits for the event on its epoll
-/// thread and completes the read on a pool thread - two syscalls and a hand-off more per message
+/// thread and completes the read on a pool thread - a <c>recv</c> and a hand-off more per message
 /// (docs/PERFORMANCE.md "An epoll loop for TCP connections").
 /// </summary>
 /// <remarks>
@@ -60,8 +60,8 @@ internal sealed partial class EpollLoop
 
     /// <summary>
     /// One of the process's loops, round robin; null where epoll is not available (or the loop
-    /// chosen has failed). The loops live as
-    /// long as the process, as .NET's own socket engine does: several actor systems (tests) share them.
+    /// chosen has failed). The loops live as long as the process, as .NET's own socket engine
+    /// does: several actor systems (tests) share them.
     /// </summary>
     public static EpollLoop? Next()
     {
