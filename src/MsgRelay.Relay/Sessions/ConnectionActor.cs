@@ -225,7 +225,14 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
             // Nothing can be written any more; what is buffered was not confirmed to the client either.
             _peerVanished = true;
             _input = ReadOnlyMemory<byte>.Empty;
-            Log.PeerVanished(Peer, closed.Error);
+            if (closed.TransportFault)
+            {
+                Log.TransportFault(Peer, closed.Error);
+            }
+            else
+            {
+                Log.PeerVanished(Peer, closed.Error);
+            }
         }
     }
 

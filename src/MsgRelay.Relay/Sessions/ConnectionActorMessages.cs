@@ -3,8 +3,11 @@ namespace MsgRelay.Relay.Sessions;
 /// <summary>Bytes the transport read from the client; the actor owns the array.</summary>
 public sealed record ConnectionReceived(byte[] Data);
 
-/// <summary>The client closed its side, or the connection failed (<paramref name="Error"/> non-null).</summary>
-public sealed record ConnectionPeerClosed(string? Error);
+/// <summary>
+/// The client closed its side, or the connection failed (<paramref name="Error"/> non-null);
+/// <paramref name="TransportFault"/> when the failure was the transport's own (a bug, not the network).
+/// </summary>
+public sealed record ConnectionPeerClosed(string? Error, bool TransportFault = false);
 
 /// <summary>
 /// Asks a connection to finish the message it is routing, write that answer and close (coordinated

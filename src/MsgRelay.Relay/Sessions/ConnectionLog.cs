@@ -38,6 +38,9 @@ internal static partial class ConnectionLog
     [LoggerMessage(EventId = 1110, Level = LogLevel.Debug, Message = "MSP message from {Peer} to {Recipient}: {Body}")]
     public static partial void MspBody(this ILogger logger, string peer, string recipient, string body);
 
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "Connection from {Peer} closed by a fault of its transport: {Error}")]
+    public static partial void TransportFault(this ILogger logger, string peer, string error);
+
     [LoggerMessage(EventId = 1130, Level = LogLevel.Information, Message = "Connection from {Peer} sent MSP after the sniff window; served as MSP after the RWP greeting (consider a longer msgrelay.listeners.sniff-window)")]
     public static partial void LateMsp(this ILogger logger, string peer);
 }

@@ -135,12 +135,15 @@ public sealed class EpollTransport : SocketTransportBase
         }
     }
 
-    /// <summary>Closes the connection after an unexpected failure of its event handling or of the loop, telling the owner.</summary>
+    /// <summary>
+    /// Closes the connection after an unexpected failure of its event handling or of the loop,
+    /// telling the owner that it was the transport's fault (the owner logs it as a warning).
+    /// </summary>
     internal void Fail(Exception error)
     {
         lock (Gate)
         {
-            CloseNow(error.Message);
+            CloseNow(error.GetType().Name + ": " + error.Message, transportFault: true);
         }
     }
 

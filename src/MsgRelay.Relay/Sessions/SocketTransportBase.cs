@@ -175,7 +175,7 @@ public abstract class SocketTransportBase : IConnectionTransport
     /// (<paramref name="error"/> non-null, no close requested) is reported to it, so a connection whose
     /// client vanished mid-write stops at once instead of at its idle timeout.
     /// </summary>
-    private protected void CloseNow(string? error)
+    private protected void CloseNow(string? error, bool transportFault = false)
     {
         if (_closed)
         {
@@ -185,7 +185,7 @@ public abstract class SocketTransportBase : IConnectionTransport
         _closed = true;
         if (error is not null && !_closeRequested)
         {
-            Owner.Tell(new ConnectionPeerClosed(error));
+            Owner.Tell(new ConnectionPeerClosed(error, transportFault));
         }
 
         _flushDeadline?.Dispose();

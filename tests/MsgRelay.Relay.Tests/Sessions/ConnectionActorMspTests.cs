@@ -143,6 +143,19 @@ public sealed class ConnectionActorMspTests : ConnectionActorTestBase
     }
 
     [Fact]
+    public async Task A_fault_of_the_transport_is_logged_as_a_warning_and_the_connection_closes()
+    {
+        await StartAsync(PortProtocols.Msp);
+        Watch(Connection);
+
+        await EventFilter.Warning("fault of its transport").ExpectOneAsync(() =>
+            Connection.Tell(new ConnectionPeerClosed("InvalidOperationException: broken", TransportFault: true)));
+
+        await ExpectMsgAsync<TransportClosed>();
+        await ExpectTerminatedAsync(Connection);
+    }
+
+    [Fact]
     public async Task Client_half_close_after_its_message_still_gets_the_answer_then_the_connection_closes()
     {
         await StartAsync(PortProtocols.Msp);

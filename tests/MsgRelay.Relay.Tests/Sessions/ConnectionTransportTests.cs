@@ -100,6 +100,24 @@ public sealed class ConnectionTransportTests : TestKit, IDisposable
         Assert.NotNull((await ExpectMsgAsync<ConnectionPeerClosed>()).Error);
     }
 
+    [Fact]
+    public async Task A_failure_inside_the_epoll_loop_closes_the_connection_as_the_transports_fault()
+    {
+        var (client, transport) = await ConnectAsync(epoll: true);
+        using var _ = client;
+        if (transport is not EpollTransport epollTransport)
+        {
+            return; // not Linux: nothing to fail (The_epoll_loop_is_there_on_linux checks which)
+        }
+
+        epollTransport.Fail(new InvalidOperationException("broken"));
+
+        var closed = await ExpectMsgAsync<ConnectionPeerClosed>();
+        Assert.True(closed.TransportFault);
+        Assert.Contains("broken", closed.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await ReceiveAsync(client, new byte[8]));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
