@@ -116,7 +116,7 @@ public sealed class EpollTransport : SocketTransportBase
         bool read;
         lock (Gate)
         {
-            if (Closed)
+            if (IsClosed)
             {
                 return;
             }
@@ -126,7 +126,7 @@ public sealed class EpollTransport : SocketTransportBase
                 SendQueued();
             }
 
-            read = !Closed && (_interest & EpollLoop.In) != 0;
+            read = !IsClosed && (_interest & EpollLoop.In) != 0;
         }
 
         if (read)
@@ -182,7 +182,7 @@ public sealed class EpollTransport : SocketTransportBase
         if (error == SocketError.Success && read > 0)
         {
             var received = buffer.AsSpan(0, read).ToArray();
-            if (!Closed)
+            if (!IsClosed)
             {
                 Owner.Tell(new ConnectionReceived(received));
             }
@@ -193,7 +193,7 @@ public sealed class EpollTransport : SocketTransportBase
         lock (Gate)
         {
             _readEnded = true;
-            if (Closed)
+            if (IsClosed)
             {
                 return;
             }
@@ -263,7 +263,7 @@ public sealed class EpollTransport : SocketTransportBase
     // epoll reports whatever the interest, cannot make the loop spin on a paused connection).
     private void UpdateInterest()
     {
-        if (Closed)
+        if (IsClosed)
         {
             return;
         }

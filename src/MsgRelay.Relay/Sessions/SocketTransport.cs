@@ -165,7 +165,7 @@ public sealed class SocketTransport : SocketTransportBase
                     await _resume.WaitAsync().ConfigureAwait(false);
                 }
 
-                if (Closed)
+                if (IsClosed)
                 {
                     return;
                 }
@@ -183,7 +183,7 @@ public sealed class SocketTransport : SocketTransportBase
             }
         }
 
-        if (!Closed)
+        if (!IsClosed)
         {
             Owner.Tell(new ConnectionPeerClosed(error));
         }

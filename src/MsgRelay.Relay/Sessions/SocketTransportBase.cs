@@ -42,7 +42,7 @@ public abstract class SocketTransportBase : IConnectionTransport
     /// <inheritdoc/>
     public string PeerEndpoint { get; }
 
-    /// <summary>Whether the socket is released (tests).</summary>
+    /// <summary>Released: nothing is read, written or reported any more. Readable without the gate.</summary>
     internal bool IsClosed => _closed;
 
     private protected Socket Socket { get; }
@@ -51,9 +51,6 @@ public abstract class SocketTransportBase : IConnectionTransport
     private protected Lock Gate { get; } = new();
 
     private protected IActorRef Owner { get; set; } = ActorRefs.Nobody;
-
-    /// <summary>Released: nothing is read, written or reported any more. Readable without the gate.</summary>
-    private protected bool Closed => _closed;
 
     /// <summary>Caller holds the gate. Writes are still taken: neither released nor closing.</summary>
     private protected bool TakesWrites => !_closed && !_closeRequested;
