@@ -43,7 +43,7 @@ internal sealed partial class ActorCell
                     var first = MailboxSegment.Rent(this, message, sender);
                     Volatile.Write(ref _tailSegment, first);
                     // The turn that dropped the last segment cleared the head before the tail; it
-                    // waits for the head to appear (AwaitFirstSegment).
+                    // waits for the head to appear (TryDequeueSlot).
                     Volatile.Write(ref _headSegment, first);
                     return;
                 }
@@ -168,7 +168,7 @@ internal sealed partial class ActorCell
                 sender = null;
                 return false;
             }
-            segment = AwaitFirstSegment();
+            segment = AwaitSet(ref _headSegment);
         }
         var index = segment.Taken;
         if (index == MailboxSegment.Capacity)
@@ -182,7 +182,7 @@ internal sealed partial class ActorCell
                     sender = null;
                     return false;
                 }
-                next = AwaitNext(segment);
+                next = AwaitSet(ref segment.Next);
             }
             // Every slot is taken and cleared, and its appender is done with it: keep it for the
             // next append (the one kept before goes to the pool).
@@ -204,7 +204,7 @@ internal sealed partial class ActorCell
                 sender = null;
                 return false;
             }
-            taken = AwaitPublished(ref slot);
+            taken = AwaitSet(ref slot.Message);
         }
         message = taken;
         sender = slot.Sender;
@@ -240,40 +240,19 @@ internal sealed partial class ActorCell
         return true;
     }
 
-    // The waits below are for a sender that is between two adjacent instructions of Enqueue.
-    // Ending the turn instead and rescheduling turned a sender preempted in that window into a
-    // loop of empty turns through the pool; never Sleep(1), yielding lets the sender finish.
-
-    private MailboxSegment AwaitFirstSegment()
+    // The turn's waits (first segment, next segment, published slot) are for a sender that is
+    // between two adjacent instructions of Enqueue. Ending the turn instead and rescheduling turned
+    // a sender preempted in that window into a loop of empty turns through the pool; never
+    // Sleep(1), yielding lets the sender finish.
+    private static T AwaitSet<T>(ref T? location)
+        where T : class
     {
         var spinner = default(SpinWait);
-        MailboxSegment? first;
-        while ((first = Volatile.Read(ref _headSegment)) is null)
+        T? value;
+        while ((value = Volatile.Read(ref location)) is null)
         {
             spinner.SpinOnce(sleep1Threshold: -1);
         }
-        return first;
-    }
-
-    private static MailboxSegment AwaitNext(MailboxSegment segment)
-    {
-        var spinner = default(SpinWait);
-        MailboxSegment? next;
-        while ((next = Volatile.Read(ref segment.Next)) is null)
-        {
-            spinner.SpinOnce(sleep1Threshold: -1);
-        }
-        return next;
-    }
-
-    private static object AwaitPublished(ref MailboxSegment.Slot slot)
-    {
-        var spinner = default(SpinWait);
-        object? message;
-        while ((message = Volatile.Read(ref slot.Message)) is null)
-        {
-            spinner.SpinOnce(sleep1Threshold: -1);
-        }
-        return message;
+        return value;
     }
 }
