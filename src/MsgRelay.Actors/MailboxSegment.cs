@@ -76,8 +76,7 @@ internal sealed class MailboxSegment
     // thread allocated a segment per message (a quarter of the relay's allocation). A lock is enough:
     // it is taken only when a thread's own pool is empty or full.
     private static readonly Lock SharedGate = new();
-    private static readonly MailboxSegment?[] Shared = new MailboxSegment?[64];
-    private static int s_sharedCount;
+    private static readonly Pool Shared = new(64);
 
     private MailboxSegment()
     {
@@ -111,7 +110,7 @@ internal sealed class MailboxSegment
     public static void Return(MailboxSegment segment)
     {
         segment.Next = null;
-        if (!(t_pool ??= new Pool()).TryPut(segment))
+        if (!(t_pool ??= new Pool(8)).TryPut(segment))
         {
             PutShared(segment);
         }
@@ -119,23 +118,16 @@ internal sealed class MailboxSegment
 
     private static MailboxSegment? TakeShared()
     {
-        // Read without the lock first: a thread that rents from the shared pool finds it empty most
-        // of the time only where nobody overflows, and then should not pay for the lock.
-        if (Volatile.Read(ref s_sharedCount) == 0)
+        // Checked without the lock first: where no thread overflows, renting threads find it empty
+        // and should not pay for the lock.
+        if (Shared.IsEmpty)
         {
             return null;
         }
 
         lock (SharedGate)
         {
-            if (s_sharedCount == 0)
-            {
-                return null;
-            }
-
-            var segment = Shared[--s_sharedCount];
-            Shared[s_sharedCount] = null;
-            return segment;
+            return Shared.Take();
         }
     }
 
@@ -143,17 +135,17 @@ internal sealed class MailboxSegment
     {
         lock (SharedGate)
         {
-            if (s_sharedCount < Shared.Length)
-            {
-                Shared[s_sharedCount++] = segment;
-            }
+            Shared.TryPut(segment);
         }
     }
 
-    private sealed class Pool
+    // A stack of segments; not thread-safe (the shared one is used under its lock).
+    private sealed class Pool(int capacity)
     {
-        private readonly MailboxSegment?[] _segments = new MailboxSegment?[8];
+        private readonly MailboxSegment?[] _segments = new MailboxSegment?[capacity];
         private int _count;
+
+        public bool IsEmpty => Volatile.Read(ref _count) == 0;
 
         public MailboxSegment? Take()
         {
