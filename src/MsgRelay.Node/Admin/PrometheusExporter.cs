@@ -94,8 +94,6 @@ internal sealed class PrometheusExporter : IDisposable
         private readonly ConcurrentDictionary<string, Cell> _cells = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<TagKey, Cell> _byTags = new();
         private readonly Kind _kind = KindOf(instrument);
-        private readonly bool _isCounter = instrument.GetType().Name.StartsWith("Counter", StringComparison.Ordinal)
-            || instrument.GetType().Name.StartsWith("ObservableCounter", StringComparison.Ordinal);
 
         public Cell CellFor(ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
@@ -116,17 +114,25 @@ internal sealed class PrometheusExporter : IDisposable
         private Cell CellOf(string labels) =>
             _cells.GetOrAdd(labels, static (_, kind) => new Cell(kind), _kind);
 
-        // Counters and up-down counters sum; an observable gauge keeps the last value.
-        private static Kind KindOf(Instrument instrument) =>
-            instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal) ? Kind.Histogram
-            : instrument.GetType().Name.StartsWith("ObservableGauge", StringComparison.Ordinal) ? Kind.Gauge
-            : Kind.Sum;
+        private static Kind KindOf(Instrument instrument)
+        {
+            var type = instrument.GetType().Name;
+            return type.StartsWith("Histogram", StringComparison.Ordinal) ? Kind.Histogram
+                : type.StartsWith("ObservableGauge", StringComparison.Ordinal) ? Kind.Gauge
+                : type.StartsWith("Counter", StringComparison.Ordinal) || type.StartsWith("ObservableCounter", StringComparison.Ordinal) ? Kind.Counter
+                : Kind.Sum;
+        }
 
         public void Render(Instrument source, StringBuilder text)
         {
             var name = Sanitize(source.Name) + (source.Unit == "s" ? "_seconds" : string.Empty);
-            var type = _kind == Kind.Histogram ? "histogram" : _isCounter ? "counter" : "gauge";
-            var exported = _isCounter ? name + "_total" : name;
+            var type = _kind switch
+            {
+                Kind.Histogram => "histogram",
+                Kind.Counter => "counter",
+                _ => "gauge",
+            };
+            var exported = _kind == Kind.Counter ? name + "_total" : name;
             text.Append("# HELP ").Append(exported).Append(' ').Append(source.Description ?? source.Name).Append('\n');
             text.Append("# TYPE ").Append(exported).Append(' ').Append(type).Append('\n');
             foreach (var (labels, cell) in _cells.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -167,9 +173,12 @@ internal sealed class PrometheusExporter : IDisposable
             HashCode.Combine(tag.Key is null ? 0 : StringComparer.Ordinal.GetHashCode(tag.Key), tag.Value);
     }
 
+    // Counters and up-down counters sum (only counters render as Prometheus counters); an
+    // observable gauge keeps the last value; a histogram counts per bucket.
     private enum Kind
     {
         Sum,
+        Counter,
         Gauge,
         Histogram,
     }
