@@ -10,5 +10,5 @@ namespace MsgRelay.Relay.Listeners;
 public sealed record DatagramReceived(byte[] Data, IPEndPoint Remote, Socket Socket)
 {
     /// <summary>The sender's address as text, IPv4-mapped addresses shown as IPv4.</summary>
-    public string PeerHost => (Remote.Address.IsIPv4MappedToIPv6 ? Remote.Address.MapToIPv4() : Remote.Address).ToString();
+    public string PeerHost => Sessions.SocketPeer.HostOf(Remote);
 }

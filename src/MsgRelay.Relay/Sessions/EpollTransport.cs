@@ -51,9 +51,7 @@ public sealed class EpollTransport : SocketTransportBase
         {
             try
             {
-                // Replies are written whole, each in one call: Nagle would only delay them. The loop's
-                // thread must never wait in a read or a write: the socket goes non-blocking.
-                socket.NoDelay = true;
+                // The loop's thread must never wait in a read or a write: the socket goes non-blocking.
                 socket.Blocking = false;
                 return new EpollTransport(socket, loop, (int)socket.Handle, flushTimeout);
             }

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace MsgRelay.Relay.Sessions;
 
-/// <summary>How a connection's transports name its peer.</summary>
+/// <summary>How the relay names a peer: a TCP connection's, and a datagram's sender.</summary>
 internal static class SocketPeer
 {
     /// <summary>
@@ -22,8 +22,17 @@ internal static class SocketPeer
             // Reset between accept and here: the first read reports it; nothing to fail over.
         }
 
-        var address = remote?.Address is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : remote?.Address;
-        return (address?.ToString() ?? "unknown",
-            remote is null ? "unknown" : new IPEndPoint(address!, remote.Port).ToString());
+        if (remote is null)
+        {
+            return ("unknown", "unknown");
+        }
+
+        var address = Unmapped(remote.Address);
+        return (address.ToString(), new IPEndPoint(address, remote.Port).ToString());
     }
+
+    /// <summary>The sender host of what arrived from <paramref name="remote"/>, an IPv4 client of a dual-stack socket shown as IPv4.</summary>
+    public static string HostOf(IPEndPoint remote) => Unmapped(remote.Address).ToString();
+
+    private static IPAddress Unmapped(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

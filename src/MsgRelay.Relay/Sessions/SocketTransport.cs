@@ -33,15 +33,6 @@ public sealed class SocketTransport : SocketTransportBase
     internal SocketTransport(Socket socket, TimeSpan flushTimeout)
         : base(socket, flushTimeout)
     {
-        try
-        {
-            // Replies are written whole, each in one call: Nagle would only delay them.
-            Socket.NoDelay = true;
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // Reset between accept and here: the first read reports it; nothing to fail over.
-        }
     }
 
     private protected override bool HasPendingWrites => _sending;

@@ -34,6 +34,15 @@ public abstract class SocketTransportBase : IConnectionTransport
         Socket = socket;
         _flushTimeout = flushTimeout;
         (PeerHost, PeerEndpoint) = SocketPeer.Describe(socket);
+        try
+        {
+            // Replies are written whole, each in one call: Nagle would only delay them.
+            socket.NoDelay = true;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Reset between accept and here: the first read (or write) reports it.
+        }
     }
 
     /// <inheritdoc/>
