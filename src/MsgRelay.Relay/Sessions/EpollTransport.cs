@@ -109,6 +109,12 @@ public sealed class EpollTransport : SocketTransportBase
     }
 
     /// <summary>Called by the loop's thread with the events epoll reported and the loop's receive buffer.</summary>
+    /// <remarks>
+    /// The gate is taken for every event, also when there is only a read to do, which would need
+    /// none: reading without it (checked with node-cost.sh, three alternating rounds) raised the
+    /// node's context switches per message from 0.52-0.62 to 0.68-0.74 and lowered the rate
+    /// (72-79k against 80-88k/s): waiting behind a writer that is sending lets more arrive per read.
+    /// </remarks>
     internal void OnReady(uint events, byte[] buffer)
     {
         bool read;
