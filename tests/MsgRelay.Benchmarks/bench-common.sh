@@ -1,4 +1,4 @@
-# Shared by the benchmark scripts (EndToEnd/e2e.sh, mem.sh, node-cost.sh, Cluster/cross-node.sh); source it
+# Shared by the benchmark scripts (EndToEnd/e2e.sh, mem.sh, node-cost.sh, cpu-split.sh, Cluster/cross-node.sh); source it
 # after setting HERE. Defines ROOT, NODE_DLL, BENCH_DLL, PIDS (every process started, killed on exit)
 # and the helpers below. Every wait is bounded.
 ROOT=$(cd "$HERE/../../.." && pwd)
