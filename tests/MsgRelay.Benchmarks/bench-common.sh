@@ -37,3 +37,18 @@ wait_port() { # port: bounded wait (30 s) until something accepts on it
 }
 field() { echo "$1" | grep -o "\"$2\":[0-9.]*" | cut -d: -f2; }   # a number from relayload's JSON line
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }               # user+system ticks of a process
+
+# start_node_with_agents DLL LOGS MSP RWP ADMIN CLUSTER: a node of build DLL (with $NODE_ENV) on
+# those ports and 4 logged-in agents of user "bench"; sets NODE_PID and AGENTS_PID, logs in LOGS.
+start_node_with_agents() {
+  env ${NODE_ENV:-} dotnet "$1" serve \
+    --set msgrelay.listeners.msp.tcp-port="$3" --set msgrelay.listeners.msp.udp-port="$3" \
+    --set msgrelay.listeners.rwp.tcp-port="$4" --set msgrelay.listeners.rwp.udp-port="$4" \
+    --set msgrelay.admin.port="$5" --set msgrelay.cluster.port="$6" >"$2/node.log" 2>&1 &
+  NODE_PID=$!; PIDS+=("$NODE_PID")
+  wait_port "$4" && wait_port "$3" || exit 1
+  dotnet "$BENCH_DLL" agents --server "127.0.0.1:$4" --users bench --count 4 --ping-seconds 30 >"$2/agents.log" 2>&1 &
+  AGENTS_PID=$!; PIDS+=("$AGENTS_PID")
+  for _ in $(seq 240); do grep -q '^ready' "$2/agents.log" && break; sleep 0.25; done
+  grep -q '^ready' "$2/agents.log" || { echo "agents did not log in:" >&2; cat "$2/agents.log" >&2; exit 1; }
+}

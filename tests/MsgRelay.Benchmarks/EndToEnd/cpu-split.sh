@@ -24,16 +24,7 @@ ticks() { awk '{print $14, $15}' "/proc/$1/stat"; }   # user and system ticks of
 for round in $(seq "$ROUNDS"); do
   for dll in "$@"; do
     LOGS=$(mktemp -d /tmp/cpu-split.XXXX)
-    env ${NODE_ENV:-} dotnet "$dll" serve \
-      --set msgrelay.listeners.msp.tcp-port=$MSP --set msgrelay.listeners.msp.udp-port=$MSP \
-      --set msgrelay.listeners.rwp.tcp-port=$RWP --set msgrelay.listeners.rwp.udp-port=$RWP \
-      --set msgrelay.admin.port=$ADMIN --set msgrelay.cluster.port=$CLUSTER >"$LOGS/node.log" 2>&1 &
-    NODE_PID=$!; PIDS+=("$NODE_PID")
-    wait_port $RWP && wait_port $MSP || exit 1
-    dotnet "$BENCH_DLL" agents --server 127.0.0.1:$RWP --users bench --count 4 --ping-seconds 30 >"$LOGS/agents.log" 2>&1 &
-    AGENTS_PID=$!; PIDS+=("$AGENTS_PID")
-    for _ in $(seq 240); do grep -q '^ready' "$LOGS/agents.log" && break; sleep 0.25; done
-    grep -q '^ready' "$LOGS/agents.log" || { echo "agents did not log in" >&2; exit 1; }
+    start_node_with_agents "$dll" "$LOGS" $MSP $RWP $ADMIN $CLUSTER
     "$RL" --mode "$MODE" --port $PORT --to bench --concurrency "$CONC" --duration 3 --warmup 1 >/dev/null
     read -r nu0 ns0 < <(ticks "$NODE_PID"); read -r au0 as0 < <(ticks "$AGENTS_PID")
     /usr/bin/time -f "%U %S" -o "$LOGS/rl.time" "$RL" --mode "$MODE" --port $PORT --to bench \

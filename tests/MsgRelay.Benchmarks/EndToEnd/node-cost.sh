@@ -27,15 +27,7 @@ count() { grep -E " $1( |$)" "$2" | awk '{gsub(",","",$1); print $1}'; }
 for round in $(seq "$ROUNDS"); do
   for dll in "$@"; do
     LOGS=$(mktemp -d /tmp/node-cost.XXXX)
-    env ${NODE_ENV:-} dotnet "$dll" serve \
-      --set msgrelay.listeners.msp.tcp-port=$MSP --set msgrelay.listeners.msp.udp-port=$MSP \
-      --set msgrelay.listeners.rwp.tcp-port=$RWP --set msgrelay.listeners.rwp.udp-port=$RWP \
-      --set msgrelay.admin.port=$ADMIN --set msgrelay.cluster.port=$CLUSTER >"$LOGS/node.log" 2>&1 &
-    NODE_PID=$!; PIDS+=("$NODE_PID")
-    wait_port $RWP && wait_port $MSP || exit 1
-    dotnet "$BENCH_DLL" agents --server 127.0.0.1:$RWP --users bench --count 4 --ping-seconds 30 >"$LOGS/agents.log" 2>&1 &
-    AGENTS_PID=$!; PIDS+=("$AGENTS_PID")
-    for _ in $(seq 240); do grep -q '^ready' "$LOGS/agents.log" && break; sleep 0.25; done
+    start_node_with_agents "$dll" "$LOGS" $MSP $RWP $ADMIN $CLUSTER
     "$RL" --mode "$MODE" --port $PORT --to bench --concurrency "$CONC" --duration 4 --warmup 1 >/dev/null
     "$RL" --mode "$MODE" --port $PORT --to bench --concurrency "$CONC" --duration 8 --warmup 0 >"$LOGS/rl.json" &
     RL_PID=$!
