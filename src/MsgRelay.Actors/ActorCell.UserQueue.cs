@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MsgRelay.Actors;
 
 /// <summary>
@@ -173,16 +175,11 @@ internal sealed partial class ActorCell
         var index = segment.Taken;
         if (index == MailboxSegment.Capacity)
         {
-            var next = Volatile.Read(ref segment.Next);
-            if (next is null)
+            if (!TryAwaitOrDrop(ref segment.Next, segment, index, out var next))
             {
-                if (TryDropEmpty(segment, index))
-                {
-                    message = null!;
-                    sender = null;
-                    return false;
-                }
-                next = AwaitSet(ref segment.Next);
+                message = null!;
+                sender = null;
+                return false;
             }
             // Every slot is taken and cleared, and its appender is done with it: keep it for the
             // next append (the one kept before goes to the pool).
@@ -195,16 +192,11 @@ internal sealed partial class ActorCell
             index = 0;
         }
         ref var slot = ref segment.Slots[index];
-        var taken = Volatile.Read(ref slot.Message);
-        if (taken is null)
+        if (!TryAwaitOrDrop(ref slot.Message, segment, index, out var taken))
         {
-            if (TryDropEmpty(segment, index))
-            {
-                message = null!;
-                sender = null;
-                return false;
-            }
-            taken = AwaitSet(ref slot.Message);
+            message = null!;
+            sender = null;
+            return false;
         }
         message = taken;
         sender = slot.Sender;
@@ -213,6 +205,27 @@ internal sealed partial class ActorCell
         slot.Message = null;
         slot.Sender = null;
         segment.Taken = index + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// What a sender has written, or is about to write, at <paramref name="location"/> (the next
+    /// segment's link, or the next slot); false when nobody reserved past <paramref name="taken"/>,
+    /// and the segment is closed and dropped instead.
+    /// </summary>
+    private bool TryAwaitOrDrop<T>(ref T? location, MailboxSegment segment, int taken, [NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        value = Volatile.Read(ref location);
+        if (value is not null)
+        {
+            return true;
+        }
+        if (TryDropEmpty(segment, taken))
+        {
+            return false;
+        }
+        value = AwaitSet(ref location);
         return true;
     }
 
